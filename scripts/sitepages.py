@@ -1,0 +1,120 @@
+"""Read a built site: every HTML page with its language, ids, links and head metadata.
+
+Shared by the link check, the build tests and the browser tests, so that "what is a page"
+and "what is a link" mean the same everywhere. Standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Attributes that point at another resource, per tag.
+LINK_ATTRS = {
+    "a": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
+    "source": ("src", "srcset"), "iframe": ("src",), "video": ("src", "poster"),
+    "audio": ("src",), "form": ("action",), "use": ("href", "xlink:href"),
+}
+
+
+@dataclass
+class Link:
+    tag: str
+    attr: str
+    value: str
+    line: int
+    attrs: dict[str, str]
+
+
+@dataclass
+class Page:
+    path: Path                      # file on disk
+    url: str                        # site-relative URL: "", "gioi-thieu/", "en/404.html"
+    lang: str = ""
+    ids: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)   # name/property -> contents
+    head_links: list[dict[str, str]] = field(default_factory=list)
+    title: str = ""
+    inline_styles: list[str] = field(default_factory=list)
+    inline_scripts: list[str] = field(default_factory=list)
+
+    @property
+    def is_redirect(self) -> bool:
+        """A stub that only forwards to a moved page (mkdocs-redirects)."""
+        return "http-equiv:refresh" in self.meta
+
+    @property
+    def is_404(self) -> bool:
+        return self.url == "404.html" or self.url.endswith("/404.html")
+
+    def meta_one(self, key: str) -> str | None:
+        values = self.meta.get(key) or []
+        return values[0] if values else None
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self._in_title = False
+        self._raw: str | None = None
+        self._raw_buf: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        line = self.getpos()[0]
+        if tag == "html":
+            self.page.lang = a.get("lang", "")
+        if "id" in a:
+            self.page.ids.append(a["id"])
+        if tag == "a" and "name" in a:
+            self.page.ids.append(a["name"])
+        for attr in LINK_ATTRS.get(tag, ()):
+            if attr in a:
+                values = [a[attr]]
+                if attr == "srcset":
+                    values = [part.strip().split(" ")[0] for part in a[attr].split(",") if part.strip()]
+                for value in values:
+                    self.page.links.append(Link(tag, attr, value, line, a))
+        if tag == "meta":
+            key = a.get("name") or a.get("property")
+            if not key and a.get("http-equiv"):
+                key = "http-equiv:" + a["http-equiv"].lower()
+            if key:
+                self.page.meta.setdefault(key, []).append(a.get("content", ""))
+        if tag == "link":
+            self.page.head_links.append(a)
+        if tag == "title":
+            self._in_title = True
+        if tag in ("style", "script") and (tag == "style" or "src" not in a):
+            self._raw, self._raw_buf = tag, []
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag == self._raw:
+            text = "".join(self._raw_buf)
+            (self.page.inline_styles if tag == "style" else self.page.inline_scripts).append(text)
+            self._raw = None
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.page.title += data
+        if self._raw:
+            self._raw_buf.append(data)
+
+
+def parse_page(path: Path, site_dir: Path) -> Page:
+    rel = path.relative_to(site_dir).as_posix()
+    url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    page = Page(path=path, url=url)
+    _Parser(page).feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def iter_pages(site_dir: Path):
+    """Every HTML page of a built site, sorted by path (stable output)."""
+    for path in sorted(site_dir.rglob("*.html")):
+        yield parse_page(path, site_dir)
