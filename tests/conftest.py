@@ -46,3 +46,53 @@ def pages(built_site):
 def content_pages(pages):
     """Real pages: not the 404s and not redirect stubs."""
     return [p for p in pages if not p.is_404 and not p.is_redirect]
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser fixtures: the site built for the address it is served from, and Debian's Chromium.
+# ---------------------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """Base URL ("http://127.0.0.1:PORT/") of the real site, built for that address and served
+    like a static host: /404.html answers every missing path with status 404."""
+    from static_server import serve
+
+    dest = tmp_path_factory.mktemp("served")
+    with serve(dest) as base_url:
+        done = build_site(dest, site_url=base_url)
+        assert done.returncode == 0, f"strict build failed:\n{done.stdout}\n{done.stderr}"
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps` (or set CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory for a fresh page: new_page(width=360, height=740, javascript=True)."""
+    contexts = []
+
+    def make(width: int = 360, height: int = 740, javascript: bool = True):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      java_script_enabled=javascript)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
