@@ -1,0 +1,63 @@
+"""The study guide for Party cells (/hoc-tap/): what the lead's merge and other pages rely on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+MARKER = "<!-- study-guide: tasks-by-body -->"
+LANGS = {"vi": "hoc-tap", "en": "en/hoc-tap"}
+
+
+def html_of(built_site, lang: str) -> str:
+    return (built_site / LANGS[lang] / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tasks_by_body_marker_sits_once_in_section_5(built_site, lang):
+    """The generated per-body task list (from data/tasks.yml) is embedded at this marker."""
+    html = html_of(built_site, lang)
+    assert html.count(MARKER) == 1, f"{lang}: the marker must appear exactly once"
+    section = html.split('id="viec-cua-tung-co-quan"', 1)[1].split("<h2", 1)[0]
+    assert MARKER in section, f"{lang}: the marker must be inside section 5"
+
+
+def test_both_languages_have_the_same_sections(built_site):
+    ids = {lang: [i for i in re.findall(r'<h2 id="([^"]+)"', html_of(built_site, lang))
+                  if i not in ("nguon", "sources")]   # the theme's sources heading
+           for lang in LANGS}
+    assert ids["vi"] == ids["en"]
+    for required in ("muc-dich-yeu-cau", "nam-nhom-nhiem-vu", "to-chuc-thuc-hien",
+                     "viec-cua-tung-co-quan", "dang-vien", "cau-hoi-thao-luan", "tu-kiem-tra"):
+        assert required in ids["vi"], f"section #{required} is missing"
+
+
+def test_self_check_answers_are_closed_until_asked_for(built_site):
+    counts = {}
+    for lang in LANGS:
+        tags = re.findall(r"<details[^>]*>", html_of(built_site, lang))
+        assert all('class="question"' in t for t in tags), tags
+        assert not [t for t in tags if re.search(r"\bopen\b", t)], f"{lang}: an answer is open"
+        counts[lang] = len(tags)
+    assert counts["vi"] == counts["en"] >= 5, counts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_deadlines_of_the_task_table_are_not_retyped(lang):
+    """Each task's deadline lives once, in the task data; the guide must not copy them."""
+    text = (ROOT / "docs" / lang / "hoc-tap" / "index.md").read_text(encoding="utf-8")
+    for phrase in ("quý III", "qúy", "third quarter", "năm 2024 và các năm tiếp theo",
+                   "2024 and the years that follow"):
+        assert phrase.lower() not in text.lower(), (
+            f"docs/{lang}/hoc-tap/index.md: “{phrase}” là thời hạn của bảng nhiệm vụ; hãy để "
+            f"danh sách sinh từ dữ liệu hiển thị / is a task-table deadline: let the generated "
+            f"list show it")
+
+
+def test_the_study_guide_is_in_the_navigation(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="hoc-tap/" class="md-nav__link"', home), \
+        "hoc-tap/index.md is not in nav:"
