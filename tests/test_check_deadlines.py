@@ -188,7 +188,7 @@ def test_untranslated_copy_is_caught(tmp_path, capsys):
 
 
 def test_missing_translation_in_the_bodies_registry(tmp_path, capsys):
-    path, line = variant(tmp_path, "      en: An Lão District People's Council\n", "",
+    path, line = variant(tmp_path, "      en: People's Council of An Lão district\n", "",
                          source=BODIES_FILE)
     code, out = run(capsys, "--bodies", str(path))
     assert code == 1 and f"{path}:" in out and "English text ('en') of 'name'" in out
