@@ -33,6 +33,7 @@ browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactl
 check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
 	$(BIN)/python scripts/comm_kit.py
 	$(BIN)/python scripts/check_faq.py
+	$(BIN)/python scripts/check_deadlines.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest

@@ -11,8 +11,8 @@ module fills that attribute in at build time, for the links inside the page's <a
   sms: and javascript: links, to heading permalinks, to "edit this page" links, or where the
   link text already is the address (autolinks), so nothing is printed twice.
 
-Standard library only; the HTML is not re-serialised: one attribute is inserted into each
-chosen <a> start tag and everything else is left byte for byte as it was.
+Standard library only; the HTML is not re-serialised: one attribute is appended to each
+chosen <a> start tag (after its other attributes) and everything else is left byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -101,6 +101,20 @@ def _same_address(text: str, url: str, href: str) -> bool:
     return shown in {c.rstrip("/") for c in candidates}
 
 
+def _tag_end(document: str, start: int) -> int:
+    """Offset of the ">" closing the start tag at `start` (quotes respected)."""
+    quote = ""
+    for i in range(start, len(document)):
+        ch = document[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == ">":
+            return i
+    return len(document)
+
+
 def add_print_urls(document: str, page_url: str) -> str:
     """Return `document` with data-print-url on the links of its <article>.
 
@@ -119,7 +133,7 @@ def add_print_urls(document: str, page_url: str) -> str:
             continue
         if document[anchor.start:anchor.start + 2].lower() != "<a":  # position lost: leave it
             continue
-        insert_at = anchor.start + 2  # just after "<a"
+        insert_at = _tag_end(document, anchor.start)  # last attribute: "<a href=…" stays as is
         out.append(document[last:insert_at])
         out.append(f' {ATTR}="{html.escape(anchor.url, quote=True)}"')
         last = insert_at

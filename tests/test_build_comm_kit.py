@@ -132,10 +132,10 @@ def test_kit_pages_carry_the_share_text_and_poster_from_the_data(built_site, lan
 @pytest.mark.parametrize("lang", LANGS)
 def test_indexes_list_every_topic_in_order(built_site, lang):
     topics = _article(_html(built_site, lang, "tuyen-truyen/"))
-    links = re.findall(r'<li><strong><a [^>]*?href="([a-z0-9-]+)/">', topics)
+    links = re.findall(r'<li><strong><a href="([a-z0-9-]+)/"', topics)
     assert links == TOPICS
     kits = _article(_html(built_site, lang, "tai-lieu/"))
-    rows = re.findall(r'<li><strong><a [^>]*?href="([a-z0-9-]+)/">', kits)
+    rows = re.findall(r'<li><strong><a href="([a-z0-9-]+)/"', kits)
     assert rows == TOPICS
     for item in ITEMS:
         for script_lang in LANGS:
