@@ -14,6 +14,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.vietnamese import fold
 from search_fixture import WATCH_WORKER, build_fixture
@@ -257,8 +258,7 @@ def test_keyboard_enter_opens_the_best_result_and_highlights_folded_words(browse
     page = open_page(browser, base_url, width=360)
     try:
         search(page, "xam hai")
-        suggestion = page.locator(".md-search__suggest").inner_text()
-        assert suggestion == "xam hai"
+        expect(page.locator(".md-search__suggest")).to_have_text("xam hai")
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert site_path(page.url, base_url).startswith("xam-hai/")
@@ -274,9 +274,10 @@ def test_arrow_keys_and_suggestion(browser, fixture_site):
     page = open_page(browser, base_url)
     try:
         search(page, "duong day n")
-        assert page.locator(".md-search__suggest").inner_text() == "duong day nong"
+        expect(page.locator(".md-search__suggest")).to_have_text("duong day nong")
         page.keyboard.press("ArrowRight")            # accept the suggestion
         assert page.locator(".md-search__input").input_value() == "duong day nong"
+        page.wait_for_function("q => window.__search.answered === q", arg="duong day nong")
         page.keyboard.press("ArrowDown")
         focused = page.evaluate("document.activeElement.href")
         assert site_path(focused, base_url).startswith("duong-day-nong/")
