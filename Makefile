@@ -34,6 +34,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/comm_kit.py
 	$(BIN)/python scripts/check_faq.py
 	$(BIN)/python scripts/check_deadlines.py site
+	$(BIN)/python scripts/search_index.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest

@@ -47,10 +47,18 @@ def _edit_url(config, page) -> str | None:
     return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri or "") + rel.as_posix()
 
 
+def _source_path(page, config) -> str:
+    path = Path(page.file.abs_src_path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:  # docs outside this repository (a test fixture site)
+        return path.relative_to(Path(config.docs_dir).resolve().parent).as_posix()
+
+
 @event_priority(-60)  # after static-i18n (50) has set the language switcher's links
 def on_page_context(context, page, config, nav):
     locale = _page_locale(page, config)
-    source = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    source = _source_path(page, config)
     page.edit_url = _edit_url(config, page)
     context["site_lang"] = locale
     context["og_locale"] = OG_LOCALES.get(locale, locale)
