@@ -35,6 +35,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/check_faq.py
 	$(BIN)/python scripts/check_deadlines.py site
 	$(BIN)/python scripts/search_index.py site
+	$(BIN)/python scripts/phone_markers.py
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest

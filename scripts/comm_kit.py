@@ -75,7 +75,8 @@ _TOKEN = {
     "en": re.compile(rf"\d|{_LETTERS}(?:['’-]{_LETTERS})*"),   # "well-being", "child's" -> 1
 }
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_MARKER_NAMES = r"(kit|kit-index|kit-speed|topic-index|phones)"
+_MARKER_NAMES = r"(kit|kit-index|kit-speed|topic-index)"
+# (`<!-- phones: … -->` markers are filled by scripts/phone_markers.py, for every page.)
 # A marker stands alone on its line; its indentation is kept (so it works inside admonitions).
 _MARKER = re.compile(rf"^([ \t]*)<!--\s*{_MARKER_NAMES}\s*(?::\s*(.*?))?\s*-->[ \t]*$", re.M)
 _LOOSE_MARKER = re.compile(rf"<!--\s*{_MARKER_NAMES}\b")
@@ -525,23 +526,6 @@ def render_topic_index(items: list[KitItem], lang: str, docs: Path = DOCS_DIR) -
     return "\n".join(out) + "\n"
 
 
-def render_phones(numbers: list[str], lang: str, phones: list[Phone]) -> str:
-    """A list of numbers to call, worded from data/phones.yml."""
-    _check_lang(lang)
-    registry = {p.number: p for p in phones}
-    unknown = [n for n in numbers if n not in registry]
-    if unknown or not numbers:
-        raise DataError(f"số chưa có trong data/phones.yml / numbers not in data/phones.yml: "
-                        f"{', '.join(unknown) or '(none given)'}")
-    lines = []
-    for n in numbers:
-        p = registry[n]
-        # The short label ("free, 24/7") says something only for lines with stated terms.
-        terms = f", {p.short[lang]}" if (p.free or p.hours) else ""
-        lines.append(f"- **[{p.number}](tel:{p.number})** — {p.name[lang]}{terms}. {p.when[lang]}")
-    return "\n".join(lines) + "\n"
-
-
 def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[Phone],
                    source: str, docs: Path = DOCS_DIR) -> str:
     """Replace the kit markers in a page. `source` (the page's file) names errors."""
@@ -565,9 +549,7 @@ def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[
                 return render_kit_index(items, lang, docs)
             if name == "topic-index":
                 return render_topic_index(items, lang, docs)
-            if name == "kit-speed":
-                return speed_sentence(lang)
-            return render_phones(arg.split(), lang, phones)
+            return speed_sentence(lang)  # kit-speed
         except DataError as exc:
             raise DataError(f"{source}:{line}: <!-- {name}{': ' + arg if arg else ''} -->: {exc}") from exc
 

@@ -306,10 +306,10 @@ def test_kit_marker_renders_the_three_texts_with_the_computed_time(kit):
 
 def test_markers_keep_indentation_inside_admonitions(kit):
     items, phones = kit
-    src = '!!! danger "X"\n\n    Gọi:\n\n    <!-- phones: 111 115 -->\n\nSau.\n'
+    src = '!!! note "X"\n\n    Đọc:\n\n    <!-- kit-speed -->\n\nSau.\n'
     out = ck.expand_markers(src, "vi", items, phones, "x.md")
-    assert "    - **[111](tel:111)** — Tổng đài quốc gia bảo vệ trẻ em, miễn phí, 24/7." in out
-    assert "    - **[115](tel:115)** — Cấp cứu y tế. " in out
+    body = out.split("Đọc:\n\n", 1)[1].split("\nSau.", 1)[0]
+    assert body.strip() and all(line.startswith("    ") for line in body.splitlines() if line.strip())
     assert out.endswith("\nSau.\n")
 
 
@@ -317,8 +317,6 @@ def test_marker_errors_name_the_page_and_line(kit):
     items, phones = kit
     with pytest.raises(DataError, match=r"^docs/vi/x\.md:3: .*khong-co"):
         ck.expand_markers("a\n\n<!-- kit: khong-co -->\n", "vi", items, phones, "docs/vi/x.md")
-    with pytest.raises(DataError, match=r"^p\.md:1: .*999"):
-        ck.expand_markers("<!-- phones: 111 999 -->\n", "en", items, phones, "p.md")
     with pytest.raises(DataError, match=r"^p\.md:2: .*own line"):
         ck.expand_markers("a\nText <!-- kit-index --> inline\n", "en", items, phones, "p.md")
 

@@ -1,0 +1,29 @@
+"""MkDocs hook: fill `<!-- phones -->` markers from data/phones.yml and refuse tel: links to
+numbers that are not in it (logic in scripts/phone_markers.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts import phone_markers  # noqa: E402
+from scripts.phones import DataError, load_phones  # noqa: E402
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        registry = config.extra.get("phones") or load_phones()
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    where = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    try:
+        return phone_markers.fill(markdown, registry, lang, where)
+    except phone_markers.MarkerError as exc:
+        raise PluginError(str(exc)) from exc
