@@ -36,6 +36,9 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/check_deadlines.py site
 	$(BIN)/python scripts/search_index.py site
 	$(BIN)/python scripts/phone_markers.py
+	$(BIN)/python scripts/check_content.py
+	$(BIN)/python scripts/check_i18n.py
+	$(BIN)/python scripts/check_links.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest

@@ -25,6 +25,8 @@ class Link:
     value: str
     line: int
     attrs: dict[str, str]
+    col: int = 0                    # 0-based column of the tag's "<"
+    text: str = ""                  # an <a>'s text (the link check finds it in the Markdown)
 
 
 @dataclass
@@ -61,10 +63,11 @@ class _Parser(HTMLParser):
         self._in_title = False
         self._raw: str | None = None
         self._raw_buf: list[str] = []
+        self._anchor: Link | None = None
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v or "") for k, v in attrs}
-        line = self.getpos()[0]
+        line, col = self.getpos()
         if tag == "html":
             self.page.lang = a.get("lang", "")
         if "id" in a:
@@ -77,7 +80,9 @@ class _Parser(HTMLParser):
                 if attr == "srcset":
                     values = [part.strip().split(" ")[0] for part in a[attr].split(",") if part.strip()]
                 for value in values:
-                    self.page.links.append(Link(tag, attr, value, line, a))
+                    self.page.links.append(Link(tag, attr, value, line, a, col))
+                    if tag == "a":
+                        self._anchor = self.page.links[-1]
         if tag == "meta":
             key = a.get("name") or a.get("property")
             if not key and a.get("http-equiv"):
@@ -92,6 +97,8 @@ class _Parser(HTMLParser):
             self._raw, self._raw_buf = tag, []
 
     def handle_endtag(self, tag):
+        if tag == "a":
+            self._anchor = None
         if tag == "title":
             self._in_title = False
         if tag == self._raw:
@@ -100,6 +107,8 @@ class _Parser(HTMLParser):
             self._raw = None
 
     def handle_data(self, data):
+        if self._anchor is not None:
+            self._anchor.text = (self._anchor.text + data)[:200]
         if self._in_title:
             self.page.title += data
         if self._raw:

@@ -23,8 +23,9 @@ def build_site(dest: Path, site_url: str = TEST_SITE_URL, repo_url: str | None =
     env.pop("REPO_URL", None)
     if repo_url:
         env["REPO_URL"] = repo_url
+    # No -q: it raises MkDocs' log level above WARNING, and strict mode then counts no warnings.
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 
