@@ -31,6 +31,7 @@ browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactl
 	@bash scripts/ensure_chromium.sh
 
 check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
+	$(BIN)/python scripts/check_urls.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest
