@@ -143,7 +143,7 @@ def check(site: Path, registry: Registry, registry_path: Path = REGISTRY) -> lis
                 f"được hỏng: nếu bạn chuyển hoặc đổi tên trang, thêm vào data/redirects.yml:\n"
                 f"      - from: {short or '<đường-dẫn-cũ>/'}\n        to: <đường-dẫn-mới>/\n        since: <YYYY-MM-DD>\n"
                 f"    /{url} no longer exists. Published addresses must keep working: if you moved or renamed "
-                f"the page, add the lines above to data/redirects.yml (see CONTRIBUTING.md, 'Moving a page').")
+                f"the page, add the lines above to data/redirects.yml (CONTRIBUTING.md#chuyen-trang).")
     for url, ids in registry.anchors.items():
         final, page, _ = follow(site, url)
         if page is None:
@@ -155,7 +155,7 @@ def check(site: Path, registry: Registry, registry_path: Path = REGISTRY) -> lis
                     f"/{final}#{anchor} không còn. Trường học có thể đang liên kết tới đây: giữ nguyên mã neo "
                     f"bằng cách viết tiêu đề là `## Tiêu đề mới {{#{anchor}}}`.\n"
                     f"    /{final}#{anchor} is gone. Schools may link to it: keep the anchor by writing the "
-                    f"heading as `## New wording {{#{anchor}}}` (see CONTRIBUTING.md, 'Stable links').")
+                    f"heading as `## New wording {{#{anchor}}}` (CONTRIBUTING.md#them-cau-hoi).")
     pages, anchors = discover(site, registry)
     new = [f"/{u}" for u in pages if u not in registry.pages]
     new += [f"/{u}#{a}" for u, ids in anchors.items() for a in ids if a not in registry.anchors.get(u, [])]
@@ -164,7 +164,7 @@ def check(site: Path, registry: Registry, registry_path: Path = REGISTRY) -> lis
             f"{where}:1: {len(new)} địa chỉ mới chưa được đăng ký: {', '.join(new[:8])}"
             f"{' …' if len(new) > 8 else ''}. Chạy `python scripts/check_urls.py add` rồi commit data/urls.yml.\n"
             f"    {len(new)} new addresses are not registered yet. Run `python scripts/check_urls.py add` and "
-            f"commit data/urls.yml, so that they are protected from now on.")
+            f"commit data/urls.yml, so that they are protected from now on (CONTRIBUTING.md#check-urls).")
     return problems
 
 
