@@ -39,6 +39,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/check_content.py
 	$(BIN)/python scripts/check_i18n.py
 	$(BIN)/python scripts/check_links.py site
+	$(BIN)/python scripts/check_urls.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest

@@ -40,7 +40,7 @@ class Page:
     head_links: list[dict[str, str]] = field(default_factory=list)
     title: str = ""
     inline_styles: list[str] = field(default_factory=list)
-    inline_scripts: list[str] = field(default_factory=list)
+    inline_scripts: list[str] = field(default_factory=list)    # executable ones only
 
     @property
     def is_redirect(self) -> bool:
@@ -93,8 +93,9 @@ class _Parser(HTMLParser):
             self.page.head_links.append(a)
         if tag == "title":
             self._in_title = True
-        if tag in ("style", "script") and (tag == "style" or "src" not in a):
-            self._raw, self._raw_buf = tag, []
+        executable = a.get("type", "").lower() in ("", "text/javascript", "application/javascript", "module")
+        if tag == "style" or (tag == "script" and "src" not in a and executable):
+            self._raw, self._raw_buf = tag, []  # inline code (a JSON data block is not code)
 
     def handle_endtag(self, tag):
         if tag == "a":

@@ -12,6 +12,12 @@ from pathlib import Path
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():
@@ -36,10 +42,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve `directory` on a free loopback port; yields the base URL."""
+def serve(directory: Path, headers: dict[str, str] | None = None):
+    """Serve `directory` on a free loopback port, sending `headers` with every response;
+    yields the base URL."""
     port = free_port()
-    handler = functools.partial(_Handler, directory=str(directory))
+    handler_class = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
