@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check browser-deps clean og-image
+.PHONY: serve build test check browser-deps clean og-image bench
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,20 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/check_urls.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# Benchmarks (not tests): each prints its figures. Lighthouse is pinned in benchmarks/package*.json.
+bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows
+	@rc=0; \
+	$(BIN)/python benchmarks/lighthouse.py || rc=1; \
+	$(BIN)/python benchmarks/first_load.py || rc=1; \
+	$(BIN)/python benchmarks/build_growth.py || rc=1; \
+	exit $$rc
+
+benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse: apt-get install npm" >&2; exit 1; }
+	cd benchmarks && npm ci --no-audit --no-fund
+	@touch $@
 
 og-image:  ## Regenerate the link-preview image from scripts/og_image.html
 	chromium $(CHROMIUM_FLAGS) --window-size=1200,630 \

@@ -1,14 +1,21 @@
 """A static file server for tests, behaving like a static host (GitHub Pages, nginx):
-directory URLs serve index.html, missing paths get /404.html with status 404."""
+directory URLs serve index.html, missing paths get /404.html with status 404, and text
+files are sent gzip-compressed to browsers that accept it (so measured bytes are real)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import socket
 import threading
 from pathlib import Path
+
+
+# Types a static host compresses (GitHub Pages and nginx's usual gzip_types).
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
+              "image/svg+xml", "text/javascript")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -18,6 +25,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or not ctype.startswith(GZIP_TYPES)):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():

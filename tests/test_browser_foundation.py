@@ -5,20 +5,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("start,target", [
-    ("en/gioi-thieu/", "gioi-thieu/"),
-    ("gioi-thieu/", "en/gioi-thieu/"),
-    ("", "en/"),
-    ("en/", ""),
-])
-def test_language_switcher_lands_on_the_same_page(served_site, new_page, start, target):
-    page = new_page(width=1280)
-    page.goto(served_site + start)
-    other = "vi" if start.startswith("en/") else "en"
-    page.locator(".md-select button").first.click()
-    with page.expect_navigation():
-        page.locator(f".md-select__link[hreflang={other}]").first.click()
-    assert page.url == served_site + target
+# The language switcher is tested on every page in test_browser_pages.py.
 
 
 def test_missing_page_gets_the_vietnamese_404_with_an_english_way_out(served_site, new_page):

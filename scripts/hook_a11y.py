@@ -1,0 +1,32 @@
+"""MkDocs hooks: accessibility fixes to Material's rendered markup (logic in scripts/a11y.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.a11y import name_search_dialog  # noqa: E402
+
+
+def _locale(config, page=None) -> str:
+    i18n = config.plugins.get("i18n")
+    if page is not None and getattr(page.file, "locale", None):
+        return page.file.locale
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def on_post_page(output, page, config):
+    return name_search_dialog(output, _locale(config, page))
+
+
+@event_priority(10)  # before scripts/mkdocs_hooks.py files each language's 404 page away
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    return name_search_dialog(output, _locale(config))
