@@ -42,7 +42,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/check_urls.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 og-image:  ## Regenerate the link-preview image from scripts/og_image.html
 	chromium $(CHROMIUM_FLAGS) --window-size=1200,630 \
