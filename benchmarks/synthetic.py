@@ -1,7 +1,15 @@
 """Synthetic copies of the site for the growth benchmarks: the real repository's config,
 data, scripts and theme, with docs/ grown to N pages per language by copying the real pages
-(every page exists in both languages) under new paths with varied titles, all in the nav,
-and a git history so that the build hooks that read it do real work."""
+(every page exists in both languages) under new paths with varied titles, and a git history
+so that the build hooks that read it do real work.
+
+The synthetic site must pass every check, as the real one does (a check that stops at the first
+error times nothing): copies keep valid front matter, English copies record the hash of their
+Vietnamese copy (scripts/translation.py), and pages whose content a hook generates for their
+own place (a `<!-- name -->` marker: kit index, topic index, task tables, school links) are not
+copied. The nav grows the way an editor would grow it: pages in sections of 20, sections in
+parts of 20, each part one entry in the top-level menu.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +24,12 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from _common import ROOT
+from scripts import translation
 
 LANGS = ("vi", "en")
 PER_SECTION = 20                       # pages per nav section, like a real section
+PER_PART = 20                          # sections per top-level part
+_MARKER = re.compile(r"^<!-- ?[a-z0-9:_-]+ ?-->$", re.M)   # hook-generated content goes here
 COPY_ROOT_ITEMS = ("mkdocs.yml", "data", "scripts", "overrides", "Makefile", "pyproject.toml")
 
 _INLINE = re.compile(r"(\]\(\s*<?)([^)\s>]+)")
@@ -53,11 +64,30 @@ def relink(text: str, src: str, dst: str) -> str:
 
 
 def retitle(text: str, suffix: str) -> str:
-    """Vary the page's title, description and first heading so that no two pages match."""
-    text = re.sub(r"^(title:\s*)(.+)$", lambda m: f"{m.group(1)}{m.group(2)} {suffix}", text, count=1, flags=re.M)
-    text = re.sub(r"^(description:\s*)(.+)$", lambda m: f"{m.group(1)}{m.group(2)} ({suffix})", text, count=1, flags=re.M)
-    return re.sub(r"^(# )(.+?)(\s*\{[^}]*\})?$", lambda m: f"{m.group(1)}{m.group(2)} {suffix}{m.group(3) or ''}",
-                  text, count=1, flags=re.M)
+    """Vary the page's title, description and first heading so that no two pages match.
+    The front matter is read and written as YAML, so quoted values stay valid."""
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    meta["title"] = f"{meta['title']} {suffix}"
+    if "description" in meta:
+        meta["description"] = f"{meta['description']} ({suffix})"
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    body = re.sub(r"^(# )(.+?)(\s*\{[^}]*\})?$",
+                  lambda m: f"{m.group(1)}{m.group(2)} {suffix}{m.group(3) or ''}",
+                  body, count=1, flags=re.M)
+    return f"---\n{front}---\n{body}"
+
+
+def copyable(lang_pages: dict[str, str]) -> bool:
+    """A page can be copied elsewhere unless a hook fills it in for its own place."""
+    return not any(_MARKER.search(text) for text in lang_pages.values())
+
+
+def _mark(en_page: Path, vi_page: Path) -> None:
+    """Record that the English page translates the current Vietnamese one (as an editor would
+    with `python scripts/check_i18n.py mark`)."""
+    en_page.write_text(translation.with_marker(en_page.read_text(encoding="utf-8"),
+                                               translation.file_hash(vi_page)), encoding="utf-8")
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -78,9 +108,28 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
-def make_repo(dest: Path, pages_per_lang: int, history: int = 10, prune: bool = False) -> Path:
+def _config_text(text: str, nav: list, parts: dict[str, dict[str, list[str]]], sections: bool) -> str:
+    """The real mkdocs.yml, edited as text (its tags stay as they are, and the checks that read
+    it see a plain file): the grown nav, English names for the new nav titles, and the
+    navigation variant."""
+    start = text.index("\nnav:\n") + 1
+    following = re.search(r"^\S", text[start + 5:], re.M)
+    end = start + 5 + following.start() if following else len(text)
+    text = text[:start] + "nav: " + json.dumps(nav, ensure_ascii=False) + "\n" + text[end:]
+    titles = re.search(r"^( +)nav_translations:\n", text, re.M)
+    indent = titles.group(1) + "  "
+    names = [f"{indent}{part}: Part {part.split()[-1]}\n" for part in parts]
+    names += [f"{indent}{name}: Section {name.split()[-1]}\n" for part in parts.values() for name in part]
+    text = text[:titles.end()] + "".join(names) + text[titles.end():]
+    if sections:
+        text = text.replace("    - navigation.prune\n", "    - navigation.sections\n")
+    return text
+
+
+def make_repo(dest: Path, pages_per_lang: int, history: int = 10, sections: bool = False) -> Path:
     """Write the synthetic repository into dest (created); returns its mkdocs.yml.
-    prune: Material's navigation.prune instead of navigation.sections."""
+    sections: Material's navigation.sections instead of navigation.prune (the earlier config:
+    every section's pages in every page's sidebar)."""
     dest.mkdir(parents=True, exist_ok=True)
     for item in COPY_ROOT_ITEMS:
         src = ROOT / item
@@ -95,38 +144,43 @@ def make_repo(dest: Path, pages_per_lang: int, history: int = 10, prune: bool = 
     for lang in LANGS:
         shutil.copytree(ROOT / "docs" / lang, dest / "docs" / lang)
 
-    real = real_pages()
-    extra = max(0, pages_per_lang - len(real))
-    sections: dict[str, list[str]] = {}
+    sources = {src: {lang: (ROOT / "docs" / lang / src).read_text(encoding="utf-8") for lang in LANGS}
+               for src in real_pages()}
+    real = [src for src, texts in sources.items() if copyable(texts)]
+    extra = max(0, pages_per_lang - len(sources))
+    parts: dict[str, dict[str, list[str]]] = {}
     for i in range(extra):
         src = real[i % len(real)]
-        section = f"muc-{i // PER_SECTION + 1:03d}"
+        number = i // PER_SECTION + 1
+        section = f"muc-{number:03d}"
+        part = f"Phần {(number - 1) // PER_PART + 1}"
         dst = f"{section}/trang-{i + 1:04d}/index.md"
-        sections.setdefault(section, []).append(dst)
+        parts.setdefault(part, {}).setdefault(f"Mục {number:03d}", []).append(dst)
         for lang in LANGS:
-            text = (ROOT / "docs" / lang / src).read_text(encoding="utf-8")
-            suffix = f"– trang thử {i + 1}" if lang == "vi" else f"– test page {i + 1}"
+            # "trang N" / "page N": a number after these words is never read as a phone number
+            # (the content check flags 1000–1099 near "số" otherwise, as it should).
+            suffix = f"– trang {i + 1}" if lang == "vi" else f"– page {i + 1}"
             out = dest / "docs" / lang / dst
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(retitle(relink(text, src, dst), suffix), encoding="utf-8")
+            out.write_text(retitle(relink(sources[src][lang], src, dst), suffix), encoding="utf-8")
+        _mark(dest / "docs/en" / dst, dest / "docs/vi" / dst)
 
     real_config = _real_config()
-    nav = (real_config.get("nav") or []) + [{f"Mục {name[4:]}": pages} for name, pages in sections.items()]
+    nav = (real_config.get("nav") or []) + [
+        {part: [{name: pages} for name, pages in sections.items()]} for part, sections in parts.items()]
     base = dest / "mkdocs.yml"
-    base.rename(dest / "mkdocs.base.yml")
-    # INHERIT keeps the real config verbatim (tags and all) and replaces only the nav.
-    child = "INHERIT: mkdocs.base.yml\nnav: " + json.dumps(nav, ensure_ascii=False) + "\n"
-    if prune:
-        features = [f for f in real_config["theme"].get("features", []) if f != "navigation.sections"]
-        child += "theme:\n  features: " + json.dumps(features + ["navigation.prune"]) + "\n"
-    base.write_text(child, encoding="utf-8")
+    base.write_text(_config_text(base.read_text(encoding="utf-8"), nav, parts, sections),
+                    encoding="utf-8")
 
     _git(dest, "init", "-q")
     _git(dest, "add", "-A")
     _git(dest, "commit", "-q", "-m", "synthetic site")
-    pages = sorted((dest / "docs").rglob("*.md"))
-    for n in range(history):        # a few later edits, as a living site has
-        page = pages[(n * 7919) % len(pages)]
-        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    pages = sorted((dest / "docs/vi").rglob("*.md"))
+    for n in range(history):        # a few later edits, as a living site has: both languages
+        vi_page = pages[(n * 7919) % len(pages)]
+        en_page = dest / "docs/en" / vi_page.relative_to(dest / "docs/vi")
+        for page in (vi_page, en_page):
+            page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        _mark(en_page, vi_page)
         _git(dest, "commit", "-q", "-am", f"edit {n}")
     return base
