@@ -12,21 +12,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.a11y import name_search_dialog  # noqa: E402
-
-
-def _locale(config, page=None) -> str:
-    i18n = config.plugins.get("i18n")
-    if page is not None and getattr(page.file, "locale", None):
-        return page.file.locale
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+from scripts.build_lang import languages, page_language  # noqa: E402
 
 
 def on_post_page(output, page, config):
-    return name_search_dialog(output, _locale(config, page))
+    return name_search_dialog(output, page_language(page, config))
 
 
 @event_priority(10)  # before scripts/mkdocs_hooks.py files each language's 404 page away
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    return name_search_dialog(output, _locale(config))
+    return name_search_dialog(output, languages(config)[0])

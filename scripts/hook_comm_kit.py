@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import comm_kit  # noqa: E402
+from scripts.build_lang import page_language  # noqa: E402
 from scripts.phones import DataError, load_phones  # noqa: E402
 
 _state: dict = {}
@@ -42,7 +43,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if "<!--" not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = page_language(page, config)
     source = Path(page.file.abs_src_path).resolve()
     try:
         source = source.relative_to(ROOT)

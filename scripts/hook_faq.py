@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import faq  # noqa: E402
+from scripts.build_lang import page_language  # noqa: E402
 
 def on_config(config):
     problems = faq.check_all(Path(config.docs_dir))     # two small files per FAQ page: cheap
@@ -25,11 +26,7 @@ def on_config(config):
     return config
 
 
-def _lang(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme["language"]
-
-
 def on_page_content(html, page, config, files):
     if page.meta.get("faq") is not True:
         return html
-    return faq.add_question_links(html, _lang(page, config))
+    return faq.add_question_links(html, page_language(page, config))

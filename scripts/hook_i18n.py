@@ -20,21 +20,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import translation  # noqa: E402
-
-
-def _languages(config) -> tuple[str, str | None]:
-    """(this build's language, default language) from mkdocs-static-i18n."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return config.theme["language"], None
-    return i18n.current_language, i18n.default_language
+from scripts.build_lang import languages, page_language  # noqa: E402
 
 
 def on_page_context(context, page, config, nav):
     context["translation_notice"] = None
-    current, default = _languages(config)
-    locale = getattr(page.file, "locale", None) or current
-    if default is None or locale == default:
+    locale, default = page_language(page, config), languages(config)[1]
+    if locale == default:
         return context
     prefix = f"{locale}/"
     src_uri = page.file.src_uri

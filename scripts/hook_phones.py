@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import phone_markers  # noqa: E402
+from scripts.build_lang import page_language  # noqa: E402
 from scripts.phones import DataError, load_phones  # noqa: E402
 
 
@@ -21,7 +22,7 @@ def on_page_markdown(markdown, page, config, files):
         registry = config.extra.get("phones") or load_phones()
     except DataError as exc:
         raise PluginError(str(exc)) from exc
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = page_language(page, config)
     where = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
     try:
         return phone_markers.fill(markdown, registry, lang, where)

@@ -17,13 +17,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import school_links  # noqa: E402
+from scripts.build_lang import page_language  # noqa: E402
 from scripts.faq import split_front_matter  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):
     if school_links.MARKER not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = page_language(page, config)
     src = Path(page.file.abs_src_path).resolve()
     page_path = src.parent.relative_to(Path(config.docs_dir).resolve() / lang).as_posix()
     page_path = "" if page_path == "." else page_path + "/"

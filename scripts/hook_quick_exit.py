@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import quick_exit  # noqa: E402
+from scripts.build_lang import page_language  # noqa: E402
 
 PARTIAL = "partials/quick-exit.html"
 
@@ -45,7 +46,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     if not page.meta.get("quick_exit"):
         return output
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = page_language(page, config)
     template = config.theme.get_env().get_template(PARTIAL)
     destination = quick_exit.from_extra(config.extra, config.site_url)
     snippet = template.render(quick_exit=destination, lang=lang)

@@ -11,13 +11,12 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from scripts.build_lang import languages  # noqa: E402
 from scripts.redirects import RedirectError, load_redirects, write_stubs  # noqa: E402
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    lang = i18n.current_language if i18n else config.theme["language"]
-    default = i18n.default_language if i18n else lang
+    lang, default = languages(config)
     prefix = "" if lang == default else f"{lang}/"
     try:
         # static-i18n keeps one site_dir; a non-default language lives in its sub-folder.

@@ -11,10 +11,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import robots  # noqa: E402
+from scripts.build_lang import languages  # noqa: E402
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.current_language != i18n.default_language:
+    lang, default = languages(config)
+    if lang != default:
         return              # static-i18n's build of another language, into site/<lang>/
     robots.write(Path(config.site_dir), config.site_url)

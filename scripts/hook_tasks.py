@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts import task_ics, task_pages  # noqa: E402
+from scripts.build_lang import languages, page_language  # noqa: E402
 from scripts.tasks import check, display_path  # noqa: E402
 
 _state: dict = {}
@@ -54,18 +55,9 @@ def on_config(config):
     return config
 
 
-def _languages(config) -> tuple[str, str]:
-    """(language being built, default language)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        lang = config.theme["language"]
-        return lang, lang
-    return i18n.current_language, i18n.default_language
-
-
 @event_priority(-110)  # after static-i18n (-100) has sorted the files of this language
 def on_files(files, config):
-    lang, default = _languages(config)
+    lang, default = languages(config)
     content = task_ics.build_calendar(_state["registry"], lang, config.site_url or "/",
                                       _state["today"])
     ics = File.generated(config, f"{lang}/{task_pages.ICS_PATH}", content=content)
@@ -88,7 +80,7 @@ def on_page_markdown(markdown, page, config, files):
     page can show a marker as an example."""
     if "tasks:" not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or _languages(config)[0]
+    lang = page_language(page, config)
     src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     where = task_pages.Where(lang=lang, src=src, url=page.url)
     out, fence = [], None

@@ -1,0 +1,19 @@
+"""Which language a hook is working in. mkdocs-static-i18n builds the site once per language
+(Vietnamese first, into site/; then English, into site/en/) and tags each page's file with its
+locale; without the plugin (a test project) the theme's language is the only one."""
+
+from __future__ import annotations
+
+
+def languages(config) -> tuple[str, str]:
+    """(the language this build pass writes, the default language)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        lang = config.theme["language"]
+        return lang, lang
+    return i18n.current_language, i18n.default_language
+
+
+def page_language(page, config) -> str:
+    """The language of `page` (its file's locale, else this build pass's language)."""
+    return getattr(page.file, "locale", None) or languages(config)[0]
