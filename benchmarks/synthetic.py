@@ -25,6 +25,8 @@ import yaml
 
 from _common import ROOT
 from scripts import translation
+from scripts.checkkit import load_mkdocs_config
+from scripts.faq import split_front_matter
 
 LANGS = ("vi", "en")
 PER_SECTION = 20                       # pages per nav section, like a real section
@@ -66,8 +68,7 @@ def relink(text: str, src: str, dst: str) -> str:
 def retitle(text: str, suffix: str) -> str:
     """Vary the page's title, description and first heading so that no two pages match.
     The front matter is read and written as YAML, so quoted values stay valid."""
-    _, front, body = text.split("---\n", 2)
-    meta = yaml.safe_load(front)
+    meta, body, _ = split_front_matter(text)
     meta["title"] = f"{meta['title']} {suffix}"
     if "description" in meta:
         meta["description"] = f"{meta['description']} ({suffix})"
@@ -88,18 +89,6 @@ def _mark(en_page: Path, vi_page: Path) -> None:
     with `python scripts/check_i18n.py mark`)."""
     en_page.write_text(translation.with_marker(en_page.read_text(encoding="utf-8"),
                                                translation.file_hash(vi_page)), encoding="utf-8")
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml whatever tags it uses (!ENV, !!python/name…): we only need `nav`."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _real_config() -> dict:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=_AnyTagLoader)   # noqa: S506 (a SafeLoader subclass)
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -165,8 +154,7 @@ def make_repo(dest: Path, pages_per_lang: int, history: int = 10, sections: bool
             out.write_text(retitle(relink(sources[src][lang], src, dst), suffix), encoding="utf-8")
         _mark(dest / "docs/en" / dst, dest / "docs/vi" / dst)
 
-    real_config = _real_config()
-    nav = (real_config.get("nav") or []) + [
+    nav = (load_mkdocs_config(ROOT / "mkdocs.yml").get("nav") or []) + [
         {part: [{name: pages} for name, pages in sections.items()]} for part, sections in parts.items()]
     base = dest / "mkdocs.yml"
     base.write_text(_config_text(base.read_text(encoding="utf-8"), nav, parts, sections),

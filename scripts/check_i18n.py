@@ -156,7 +156,7 @@ def check_pairs(project: Project, exceptions: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def _walk_nav(items):
+def walk_nav(items):
     """Yield ("page", path, explicit_title) and ("section", title, None) from a nav list."""
     for item in items or []:
         if isinstance(item, str):
@@ -165,7 +165,7 @@ def _walk_nav(items):
             for title, value in item.items():
                 if isinstance(value, list):
                     yield ("section", str(title), None)
-                    yield from _walk_nav(value)
+                    yield from walk_nav(value)
                 elif isinstance(value, str):
                     yield ("page", value, str(title))
 
@@ -191,7 +191,7 @@ def check_nav(project: Project, exceptions: dict[str, str]) -> list[Problem]:
                     translations[str(lang["locale"])] = lang.get("nav_translations") or {}
                     if lang.get("nav"):
                         language_navs[str(lang["locale"])] = lang["nav"]
-    entries = list(_walk_nav(project.config.get("nav")))
+    entries = list(walk_nav(project.config.get("nav")))
     for kind, value, title in entries:
         if kind == "page" and not value.startswith(("http://", "https://")):
             for lang in project.langs:
@@ -216,7 +216,7 @@ def check_nav(project: Project, exceptions: dict[str, str]) -> list[Problem]:
                              "(plugins → i18n → languages in mkdocs.yml).")))
     main_pages = {v for k, v, _ in entries if k == "page"}
     for lang, nav in language_navs.items():
-        own = {v for k, v, _ in _walk_nav(nav) if k == "page"}
+        own = {v for k, v, _ in walk_nav(nav) if k == "page"}
         for missing in sorted(main_pages ^ own):
             problems.append(Problem(
                 config_shown, _nav_line(project, missing), "i18n.nav-mismatch",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.check_i18n import walk_nav
 from scripts.checkkit import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,17 +22,9 @@ def _url(md_path: str) -> str:
     return "" if md_path == "index.md" else md_path.removesuffix("index.md")
 
 
-def _pages_of(item) -> list[str]:
-    if isinstance(item, str):
-        return [_url(item)]
-    if isinstance(item, dict):
-        return [u for value in item.values() for u in _pages_of(value)]
-    return [u for child in item for u in _pages_of(child)]
-
-
 def top_level(nav: list) -> list[list[str]]:
     """The pages under each top-level nav entry (a single page is an entry of one)."""
-    return [_pages_of(entry) for entry in nav]
+    return [[_url(path) for kind, path, _ in walk_nav([entry]) if kind == "page"] for entry in nav]
 
 
 class PrimaryNavLinks(HTMLParser):
