@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,12 +33,26 @@ def build_site(dest: Path, site_url: str = TEST_SITE_URL, repo_url: str | None =
     )
 
 
+_default_build: list[Path] = []
+
+
+def default_build() -> Path:
+    """The real site, built strictly with the test addresses, once per test process: the
+    built_site fixture and the page discovery of tests/test_browser_pages.py (which runs at
+    collection time, before fixtures exist) share it."""
+    if not _default_build:
+        dest = Path(tempfile.mkdtemp(prefix="site-"))
+        atexit.register(shutil.rmtree, dest, ignore_errors=True)
+        done = build_site(dest)
+        if done.returncode != 0:
+            raise pytest.UsageError(f"strict build failed:\n{done.stdout}\n{done.stderr}")
+        _default_build.append(dest)
+    return _default_build[0]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("site")
-    done = build_site(dest)
-    assert done.returncode == 0, f"strict build failed:\n{done.stdout}\n{done.stderr}"
-    return dest
+def built_site() -> Path:
+    return default_build()
 
 
 @pytest.fixture(scope="session")

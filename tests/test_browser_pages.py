@@ -18,16 +18,12 @@ Run in parallel with `pytest -n auto` (pytest-xdist): each page's visits stay on
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site
+from conftest import default_build
 from scripts.sitepages import iter_pages
 
 pytestmark = pytest.mark.browser
@@ -56,12 +52,7 @@ _discovered: dict[str, list[str]] = {}
 def discover_pages() -> dict[str, list[str]]:
     """{"all": [...], "content": [...]} site-relative URLs of the built site's HTML pages."""
     if not _discovered:
-        dest = Path(tempfile.mkdtemp(prefix="discover-site-"))
-        atexit.register(shutil.rmtree, dest, ignore_errors=True)
-        done = build_site(dest)
-        if done.returncode != 0:
-            raise pytest.UsageError(f"strict build failed, no pages to test:\n{done.stderr}")
-        pages = [p for p in iter_pages(dest) if not p.is_redirect]
+        pages = [p for p in iter_pages(default_build()) if not p.is_redirect]
         _discovered["all"] = [p.url for p in pages] + [MISSING]
         _discovered["content"] = [p.url for p in pages if not p.is_404]
     return _discovered
