@@ -31,15 +31,15 @@ browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactl
 	@bash scripts/ensure_chromium.sh
 
 check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
-	$(BIN)/python scripts/comm_kit.py
-	$(BIN)/python scripts/check_faq.py
-	$(BIN)/python scripts/check_deadlines.py site
-	$(BIN)/python scripts/search_index.py site
-	$(BIN)/python scripts/phone_markers.py
-	$(BIN)/python scripts/check_content.py
-	$(BIN)/python scripts/check_i18n.py
-	$(BIN)/python scripts/check_links.py site
-	$(BIN)/python scripts/check_urls.py site
+	$(BIN)/python scripts/kit/comm_kit.py
+	$(BIN)/python scripts/faq/check_faq.py
+	$(BIN)/python scripts/tasks/check_deadlines.py site
+	$(BIN)/python scripts/search/search_index.py site
+	$(BIN)/python scripts/phones/phone_markers.py
+	$(BIN)/python scripts/content/check_content.py
+	$(BIN)/python scripts/i18n/check_i18n.py
+	$(BIN)/python scripts/links/check_links.py site
+	$(BIN)/python scripts/links/check_urls.py site
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
@@ -57,9 +57,9 @@ benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/pack
 	cd benchmarks && npm ci --no-audit --no-fund
 	@touch $@
 
-og-image:  ## Regenerate the link-preview image from scripts/og_image.html
+og-image:  ## Regenerate the link-preview image from scripts/website/og_image.html
 	chromium $(CHROMIUM_FLAGS) --window-size=1200,630 \
-	  --screenshot=docs/assets/images/og-default.png scripts/og_image.html
+	  --screenshot=docs/assets/images/og-default.png scripts/website/og_image.html
 
 clean:
 	rm -rf site .pytest_cache

@@ -15,7 +15,7 @@ RESULTS = ROOT / "benchmarks" / "results"          # git-ignored
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scripts.sitepages import iter_pages  # noqa: E402
+from scripts.core.sitepages import iter_pages  # noqa: E402
 from static_server import serve  # noqa: E402,F401  (gzip, /404.html for missing paths)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_checks.py            # builds the site into a temp folder
     .venv/bin/python benchmarks/bench_checks.py --site site --runs 3
 
-Prints, for each run: the wall time of `scripts/check_links.py SITE` (lychee plus our own checks
+Prints, for each run: the wall time of `scripts/links/check_links.py SITE` (lychee plus our own checks
 and the mapping back to Markdown), of lychee alone with exactly the command check_links.py
 gives it, their ratio (from the same run), and the time of all three checks one after the other
 (check_content.py, check_i18n.py, check_links.py), as `make check` runs them after the build.
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts import check_links  # noqa: E402
+from scripts.links import check_links  # noqa: E402
 
 PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -64,9 +64,9 @@ def main() -> int:
         plain = check_links.lychee_command(lychee, loaded, external=False, edit_prefixes=[])
         pages = len(loaded.pages)
         print(f"site: {site} ({pages} HTML pages)")
-        full_cmd = [PYTHON, str(ROOT / "scripts/check_links.py"), str(site)]
-        all_cmds = [[PYTHON, str(ROOT / "scripts/check_content.py")],
-                    [PYTHON, str(ROOT / "scripts/check_i18n.py")], full_cmd]
+        full_cmd = [PYTHON, str(ROOT / "scripts/links/check_links.py"), str(site)]
+        all_cmds = [[PYTHON, str(ROOT / "scripts/content/check_content.py")],
+                    [PYTHON, str(ROOT / "scripts/i18n/check_i18n.py")], full_cmd]
         fulls, plains, ratios, alls = [], [], [], []
         for run in range(1, args.runs + 1):
             full, code = timed(full_cmd)

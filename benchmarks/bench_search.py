@@ -1,6 +1,6 @@
 """Search speed and size: this site's search next to Material's default, on the same pages.
 
-Builds the search fixture site (tests/search_fixture.py) twice, as this site configures search
+Builds the search fixture site (tests/search/search_fixture.py) twice, as this site configures search
 (one index per language, Vietnamese folding) and with Material's default search as it was
 before (one merged index, lunr's Vietnamese + English support), serves each on 127.0.0.1 and
 times, on the Vietnamese home page in Debian's Chromium, the time from the last keystroke to
@@ -23,10 +23,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "search")]
 
-from scripts.search_index import measure  # noqa: E402
-from scripts.vietnamese import fold  # noqa: E402
+from scripts.search.search_index import measure  # noqa: E402
+from scripts.vietnamese.text import fold  # noqa: E402
 from search_fixture import WATCH_WORKER, build_fixture, material_lunr_source  # noqa: E402
 from static_server import serve  # noqa: E402
 

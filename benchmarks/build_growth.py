@@ -1,6 +1,6 @@
 """Build time as the site grows: synthetic sites of 100, 400 and 1,600 pages per language
 (made from the real pages, see synthetic.py), timed through `mkdocs build --strict` and every
-check script in scripts/ (check_*.py, discovered). Prints seconds per page and the growth
+check script in scripts/ (*/check_*.py, discovered). Prints seconds per page and the growth
 ratio; the goal is linear growth: 16× the pages in at most 20× the time.
 
     .venv/bin/python benchmarks/build_growth.py [--sizes 100 400 1600] [--profile] [--sections]
@@ -56,11 +56,11 @@ def run_size(workdir: Path, pages: int, sections: bool = False) -> dict:
         sys.exit(f"build of {pages} pages per language failed:\n{tail}")
     html = sum(1 for _ in (repo / "site").rglob("*.html"))
     site_bytes = sum(p.stat().st_size for p in (repo / "site").rglob("*.html"))
-    _, _, code, tail = _timed([sys.executable, "scripts/check_urls.py", "add"], repo)
+    _, _, code, tail = _timed([sys.executable, "scripts/links/check_urls.py", "add"], repo)
     if code != 0:
         sys.exit(f"check_urls.py add failed on the synthetic site of {pages} pages:\n{tail}")
     checks = {}
-    for script in sorted((repo / "scripts").glob("check_*.py")):
+    for script in sorted((repo / "scripts").glob("*/check_*.py")):
         checks[script.name] = _timed([sys.executable, str(script)], repo)
         if checks[script.name][2] != 0:
             # A check that stops on errors times nothing: the generator must be fixed.
@@ -87,10 +87,10 @@ def profile_build(result: dict, top: int = 8) -> None:
         "  the table of contents (partials/toc.html)": ("partials/toc.html", "root"),
         "Markdown to HTML": ("mkdocs/structure/pages.py", "render"),
         "search index (search plugin)": ("plugins/search/plugin.py", "on_post_build"),
-        "our hooks: on_page_context": ("scripts/mkdocs_hooks.py", "on_page_context"),
-        "our hooks: on_config (git dates, phones)": ("scripts/mkdocs_hooks.py", "on_config"),
-        "  git_dates.last_changed": ("scripts/git_dates.py", "last_changed"),
-        "our hooks: a11y on_post_page": ("scripts/hook_a11y.py", "on_post_page"),
+        "our hooks: on_page_context": ("scripts/website/hook_website.py", "on_page_context"),
+        "our hooks: on_config (git dates, phones)": ("scripts/website/hook_website.py", "on_config"),
+        "  git_dates.last_changed": ("scripts/core/git_dates.py", "last_changed"),
+        "our hooks: a11y on_post_page": ("scripts/a11y/hook_a11y.py", "on_post_page"),
         "static-i18n: page context": ("mkdocs_static_i18n/plugin.py", "on_page_context"),
         "static-i18n: nav": ("mkdocs_static_i18n/plugin.py", "on_nav"),
         "writing files": ("mkdocs/utils/__init__.py", "write_file"),
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{'':22}{name:28} {cwall:7.1f} s wall, {ccpu:7.1f} s CPU, "
                       f"{1000 * cwall / (2 * n):6.1f} ms per page", flush=True)
         if not results[0]["checks"]:
-            print(f"{'':22}(no scripts/check_*.py in this tree yet)")
+            print(f"{'':22}(no scripts/*/check_*.py in this tree yet)")
         if args.profile:
             profile_build(results[-1])
 

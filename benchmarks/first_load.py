@@ -7,7 +7,7 @@ site built from the same docs/ (plain Material: no overrides, no hooks, no site.
 --pages N measures a synthetic site of N pages per language made from the real pages
 (benchmarks/synthetic.py) instead: how the weights grow with the site.
 
-The budget itself (no page over 100 KiB) is a test: tests/test_browser_pages.py.
+The budget itself (no page over 100 KiB) is a test: tests/website/test_browser_pages.py.
 Material's default theme also loads Roboto from Google Fonts; this machine cannot reach other
 origins, so those requests are counted but their bytes are not (the default's real weight is
 higher than printed).

@@ -5,7 +5,7 @@ so that the build hooks that read it do real work.
 
 The synthetic site must pass every check, as the real one does (a check that stops at the first
 error times nothing): copies keep valid front matter, English copies record the hash of their
-Vietnamese copy (scripts/translation.py), and pages whose content a hook generates for their
+Vietnamese copy (scripts/i18n/translation.py), and pages whose content a hook generates for their
 own place (a `<!-- name -->` marker: kit index, topic index, task tables, school links) are not
 copied. The nav grows the way an editor would grow it: pages in sections of 20, sections in
 parts of 20, each part one entry in the top-level menu.
@@ -24,9 +24,9 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from _common import ROOT
-from scripts import translation
-from scripts.checkkit import load_mkdocs_config
-from scripts.faq import split_front_matter
+from scripts.i18n import translation
+from scripts.core.checkkit import load_mkdocs_config
+from scripts.core.front_matter import split_front_matter
 
 LANGS = ("vi", "en")
 PER_SECTION = 20                       # pages per nav section, like a real section
@@ -86,7 +86,7 @@ def copyable(lang_pages: dict[str, str]) -> bool:
 
 def _mark(en_page: Path, vi_page: Path) -> None:
     """Record that the English page translates the current Vietnamese one (as an editor would
-    with `python scripts/check_i18n.py mark`)."""
+    with `python scripts/i18n/check_i18n.py mark`)."""
     en_page.write_text(translation.with_marker(en_page.read_text(encoding="utf-8"),
                                                translation.file_hash(vi_page)), encoding="utf-8")
 

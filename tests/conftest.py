@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.sitepages import iter_pages
+from scripts.core.sitepages import iter_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 # Built under a sub-path on purpose: root-relative links that ignore site_url show up as bugs.
@@ -38,7 +38,7 @@ _default_build: list[Path] = []
 
 def default_build() -> Path:
     """The real site, built strictly with the test addresses, once per test process: the
-    built_site fixture and the page discovery of tests/test_browser_pages.py (which runs at
+    built_site fixture and the page discovery of tests/website/test_browser_pages.py (which runs at
     collection time, before fixtures exist) share it."""
     if not _default_build:
         dest = Path(tempfile.mkdtemp(prefix="site-"))

@@ -1,0 +1,2 @@
+"""The content check on every page's text: NFC, placeholders, phone numbers, Vietnamese spelling.
+"""

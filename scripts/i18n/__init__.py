@@ -1,0 +1,2 @@
+"""Translations: which Vietnamese version each English page translates, stale notices, the check.
+"""

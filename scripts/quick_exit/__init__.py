@@ -1,0 +1,2 @@
+"""The quick-exit ("exit this page") button on pages that opt in with `quick_exit: true`.
+"""

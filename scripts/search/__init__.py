@@ -1,0 +1,2 @@
+"""Search: one index per language for Material's search, with Vietnamese folding (SEARCH.md).
+"""

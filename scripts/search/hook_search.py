@@ -1,0 +1,72 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`) for search: one index per language, Vietnamese folding.
+
+The logic is in scripts/search/search_index.py; the design and its reasons in scripts/search/SEARCH.md.
+Events run once per language: static-i18n builds Vietnamese first, then English inside the
+Vietnamese build's on_post_build, then merges every language into site/search/search_index.json.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.search import search_index  # noqa: E402
+from scripts.search.search_index import Language, SearchIndexError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+
+def _languages(config) -> list[Language]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [Language(config.theme["language"], "")]
+    return search_index.languages_from_i18n(i18n)
+
+
+def _prefix(config, locale: str | None) -> str:
+    for lang in _languages(config):
+        if lang.locale == locale:
+            return lang.prefix
+    return ""
+
+
+def on_post_page(output, page, config):
+    # English pages load /en/search/search_index.json: their __config base is the /en/ root.
+    locale = getattr(page.file, "locale", None)
+    try:
+        return search_index.rebase_config(output, _prefix(config, locale), page.file.src_uri)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+@event_priority(10)  # before scripts/website/hook_website.py writes each language's 404 page to disk
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    i18n = config.plugins.get("i18n")
+    locale = i18n.current_language if i18n is not None else None
+    try:
+        return search_index.rebase_config(output, _prefix(config, locale), template_name)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+@event_priority(-110)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language built inside the default one: the merged index comes later
+    try:
+        before, sizes = search_index.write_indexes(Path(config.site_dir), _languages(config))
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info("Search index per language (was %s B for all): %s", before.size,
+             ", ".join(f"{s.locale} {s.size} B" for s in sizes))
