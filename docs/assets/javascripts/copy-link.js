@@ -1,4 +1,4 @@
-/* "Link to this question" on the FAQ pages (made by scripts/faq.py).
+/* "Link to this question" on the FAQ pages (made by scripts/faq/questions.py).
    Without JavaScript each control is a plain permalink (href="#question-id").
    With it, a click copies the question's full address to the clipboard and says so, on screen
    and to screen readers (role="status"). Ctrl/Cmd/Shift-click and "copy link address" still

@@ -1,4 +1,4 @@
-// Redirect stubs (scripts/redirects.py): follow the link now, keeping the #fragment the reader
+// Redirect stubs (scripts/links/redirects.py): follow the link now, keeping the #fragment the reader
 // came with, so a moved FAQ question still opens at its question. Without JavaScript the
 // <meta http-equiv="refresh"> in the stub does the redirect.
 (function () {

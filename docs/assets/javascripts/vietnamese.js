@@ -1,11 +1,11 @@
 /* Vietnamese diacritics folding for search: "Bảo vệ trẻ em" -> "Bao ve tre em", "đ" -> "d".
  *
- * The browser twin of scripts/vietnamese.py:fold (see scripts/SEARCH.md). Loaded in two places:
+ * The browser twin of scripts/vietnamese/text.py:fold (see scripts/search/SEARCH.md). Loaded in two places:
  *  - the search worker (by lunr.fold.min.js), which folds index tokens and query terms;
  *  - every page (mkdocs.yml extra_javascript), where it highlights words that match the
  *    search terms of a result link (?h=…) only once folded ("xam hai" -> "xâm hại"), which
  *    Material's own highlighter, comparing exact text, leaves out.
- * tests/test_search_js.py checks that it folds every Vietnamese vowel with every tone, đ/Đ,
+ * tests/search/test_search_js.py checks that it folds every Vietnamese vowel with every tone, đ/Đ,
  * upper case and NFD input exactly as the Python fold does.
  */
 (function (root) {
