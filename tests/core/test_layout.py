@@ -243,6 +243,7 @@ NAMED_IN = ("README.md", "CONTRIBUTING.md", "DEPLOY.md", "Makefile", "benchmarks
             ".github/**/*", "scripts/**/*", "tests/**/*.py", "benchmarks/*.py", "data/**/*.yml",
             "overrides/**/*.html", "docs/**/*.md", "docs/**/*.js", "mkdocs.yml")
 _PATH = re.compile(r"(?<![\w/.-])((?:scripts|tests)/[\w./-]*[\w/])(?![\w*<])")
+_JOINED = re.compile(r"\"scripts\"\s*/\s*\"([\w./-]+\.\w+)\"")  # ROOT / "scripts" / "x.py" in Python
 
 
 def named_paths(root: Path) -> dict[str, list[str]]:
@@ -255,9 +256,10 @@ def named_paths(root: Path) -> dict[str, list[str]]:
             if path.resolve() == Path(__file__).resolve():  # this file names bad paths on purpose
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                for match in _PATH.finditer(line):
-                    found.setdefault(match.group(1).rstrip("."), []).append(
-                        f"{path.relative_to(root)}:{number}")
+                names = [m.group(1).rstrip(".") for m in _PATH.finditer(line)]
+                names += ["scripts/" + m.group(1) for m in _JOINED.finditer(line)]
+                for name in names:
+                    found.setdefault(name, []).append(f"{path.relative_to(root)}:{number}")
     return found
 
 
@@ -278,6 +280,11 @@ def test_a_stale_path_in_the_docs_is_reported_with_its_line(tmp_path):
     (tmp_path / "CONTRIBUTING.md").write_text(
         "Chạy `python scripts/links/check_urls.py add`.\n\nRun `python scripts/check_urls.py add`.\n",
         encoding="utf-8")
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "benchmarks/bench.py").write_text('hooks = [ROOT / "scripts" / "hook_search.py"]\n',
+                                                  encoding="utf-8")
     assert missing_paths(tmp_path) == [
         "CONTRIBUTING.md:3: scripts/check_urls.py không tồn tại / does not exist "
+        "(the layout moved it? see scripts/README.md)",
+        "benchmarks/bench.py:1: scripts/hook_search.py không tồn tại / does not exist "
         "(the layout moved it? see scripts/README.md)"]

@@ -275,7 +275,7 @@ def write_fixture(dest: Path, variant: str = "site", pages: dict | None = PAGES)
         config["nav"] = [f"{path}/index.md" if path else "index.md" for path in pages]
     config["docs_dir"] = str(docs if pages is not None else ROOT / "docs")
     config["theme"] = {"name": "material", "custom_dir": str(ROOT / "overrides")}
-    config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py"), str(ROOT / "scripts" / "hook_search.py")]
+    config["hooks"] = [str(ROOT / "scripts/website/hook_website.py"), str(ROOT / "scripts/search/hook_search.py")]
     if variant == "material":
         config["hooks"] = config["hooks"][:1]
         config["extra_javascript"] = []
