@@ -95,3 +95,27 @@ def test_scripts_used_exist_and_accept_their_options():
                     assert option in usage.stdout, f"{path.name}: {script} has no option {option}"
                 seen += 1
     assert seen, "expected the link workflow to call scripts/links/check_links.py"
+
+
+def daily_crons(workflow: dict) -> list[str]:
+    """The schedule entries that fire once every day: 'M H * * *' with a single minute and hour."""
+    entries = (workflow["on"] or {}).get("schedule") or []
+    return [e["cron"] for e in entries
+            if re.fullmatch(r"([0-5]?\d) ([01]?\d|2[0-3]) \* \* \*", str(e.get("cron", "")).strip())]
+
+
+def test_publishing_runs_daily_and_on_push():
+    """The task pages compute "overdue" and "days left" from the build date: a daily build keeps
+    them true between commits, and the build's "today" is the date in Viet Nam."""
+    wf = load(ROOT / ".github/workflows/publish.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert daily_crons(wf), "publish.yml needs a daily `schedule:` cron ('M H * * *')"
+    build_steps = [s for s in wf["jobs"]["build"]["steps"] if "make check" in (s.get("run") or "")]
+    assert build_steps and all(s["env"]["TZ"] == "Asia/Ho_Chi_Minh" for s in build_steps)
+
+
+@pytest.mark.parametrize("cron,daily", [("5 17 * * *", True), ("0 2 * * 1", False),
+                                        ("*/5 * * * *", False), ("0 0 1 * *", False)])
+def test_daily_cron_reader(cron, daily):
+    assert bool(daily_crons({"on": {"schedule": [{"cron": cron}]}})) == daily
+    assert daily_crons({"on": {"push": {}}}) == []
