@@ -26,7 +26,7 @@ $(VENV)/.test-deps: requirements.txt requirements-test.txt $(BIN)/mkdocs
 # Regenerate the locked files after editing a requirements*.in file (needs PyPI). Versions stay
 # as locked unless asked: make lock LOCK_ARGS=--upgrade  or  LOCK_ARGS="--upgrade-package mkdocs-material"
 LOCK_VENV   := .venv-lock
-PIP_COMPILE  = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url $(LOCK_ARGS)
+PIP_COMPILE  = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 lock:  ## Rewrite requirements*.txt (hash-locked) from requirements*.in
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
