@@ -10,16 +10,29 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check browser-deps clean og-image bench
+.PHONY: serve build test check browser-deps clean og-image bench lock
 
+# Installs come only from the hash-locked files (every package pinned, with its hashes); they are
+# generated from requirements*.in by `make lock` (CONTRIBUTING.md, "Locked requirements").
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
 $(VENV)/.test-deps: requirements.txt requirements-test.txt $(BIN)/mkdocs
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	@touch $@
+
+# Regenerate the locked files after editing a requirements*.in file (needs PyPI). Versions stay
+# as locked unless asked: make lock LOCK_ARGS=--upgrade  or  LOCK_ARGS="--upgrade-package mkdocs-material"
+LOCK_VENV   := .venv-lock
+PIP_COMPILE  = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock:  ## Rewrite requirements*.txt (hash-locked) from requirements*.in
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
+	$(PIP_COMPILE) --allow-unsafe --output-file requirements-lock.txt requirements-lock.in
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-test.txt requirements-test.in
 
 serve: $(BIN)/mkdocs  ## Preview at http://127.0.0.1:8000/ (English at /en/), reloads on save
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -31,6 +44,7 @@ browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactl
 	@bash scripts/ensure_chromium.sh
 
 check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
+	$(BIN)/python scripts/supply/check_supply.py
 	$(BIN)/python scripts/kit/comm_kit.py
 	$(BIN)/python scripts/faq/check_faq.py
 	$(BIN)/python scripts/tasks/check_deadlines.py site

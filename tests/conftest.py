@@ -21,14 +21,16 @@ TEST_REPO_URL = "https://github.com/example/tre-em"
 
 
 def build_site(dest: Path, site_url: str = TEST_SITE_URL, repo_url: str | None = TEST_REPO_URL,
-               config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+               config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs",
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A strict build with `engine` ("mkdocs", or "properdocs", its maintained fork)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, **(extra_env or {}))
     env.pop("REPO_URL", None)
     if repo_url:
         env["REPO_URL"] = repo_url
     # No -q: it raises MkDocs' log level above WARNING, and strict mode then counts no warnings.
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 

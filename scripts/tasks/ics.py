@@ -5,22 +5,26 @@
   RRULE:FREQ=YEARLY;
 - UIDs come from the task id and the language only, so re-importing or re-subscribing updates
   events instead of duplicating them, whatever the build or the address;
-- each event links back to its row in the task table (URL and description);
-- CRLF line ends, TEXT escaping, lines folded at 75 octets without splitting a UTF-8 character.
+- each event links back to its row in the task table (URL and description).
 
-Standard library only; tests validate the output with the `icalendar` library.
+The file is written by the maintained `icalendar` library (TEXT escaping, line folding at 75
+octets without splitting a UTF-8 character, CRLF line ends); this module only says what goes in.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin
+
+from icalendar import Calendar, Event, vText
+from icalendar.parser import Contentline
 
 from scripts.tasks import deadline_words as words
 from scripts.tasks.pages import due_text, fmt_date
 from scripts.tasks.model import Registry, Task
 
 UID_DOMAIN = "ke-hoach-ct28.an-lao"
+PRODID = "-//Bao ve tre em Chi thi 28-CT/TW//Nhiem vu Ke hoach An Lao//{lang}"
 
 _TEXTS = {
     "vi": {
@@ -47,24 +51,13 @@ _TEXTS = {
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """RFC 5545 §3.3.11 TEXT escaping, as `icalendar` writes it."""
+    return vText(value).to_ical().decode("utf-8")
 
 
 def fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        limit = 75 if not out else 74            # continuation lines start with one space
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += ch
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
+    """A content line folded at 75 octets (RFC 5545 §3.1), as `icalendar` folds it."""
+    return Contentline(line).to_ical().decode("utf-8")
 
 
 def task_url(site_url: str, lang: str, task: Task) -> str:
@@ -76,7 +69,7 @@ def uid(task: Task, lang: str) -> str:
     return f"{task.id}.{lang}@{UID_DOMAIN}"
 
 
-def _event(reg: Registry, task: Task, lang: str, site_url: str, today: date) -> list[str]:
+def _event(reg: Registry, task: Task, lang: str, site_url: str, today: date) -> Event:
     T = _TEXTS[lang]
     due = task.due
     start = due.date if due.kind == words.ONCE else date(due.first_year(reg.plan_year),
@@ -96,39 +89,33 @@ def _event(reg: Registry, task: Task, lang: str, site_url: str, today: date) -> 
         desc.append(T["gone"].format(names=", ".join(b.name.get(lang) for b in gone),
                                      date=fmt_date(gone[0].ceased.date, lang)))
     desc.append(T["more"].format(url=url))
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid(task, lang)}",
-        f"DTSTAMP:{today:%Y%m%d}T000000Z",
-        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{start + timedelta(days=1):%Y%m%d}",
-    ]
+
+    event = Event()
+    event.add("uid", uid(task, lang))
+    event.add("dtstamp", datetime(today.year, today.month, today.day, tzinfo=timezone.utc))
+    event.add("dtstart", start)                         # a date: all day, VALUE=DATE
+    event.add("dtend", start + timedelta(days=1))
     if due.kind == words.YEARLY_DATE:
-        lines.append("RRULE:FREQ=YEARLY")
-    lines += [
-        "SUMMARY:" + escape_text(T["summary"].format(code=task.code, title=task.title.get(lang))),
-        "DESCRIPTION:" + escape_text("\n".join(desc)),
-        f"URL:{url}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-    ]
-    return lines
+        event.add("rrule", {"FREQ": "YEARLY"})
+    event.add("summary", T["summary"].format(code=task.code, title=task.title.get(lang)))
+    event.add("description", "\n".join(desc))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def build_calendar(reg: Registry, lang: str, site_url: str, today: date) -> str:
     T = _TEXTS[lang]
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//Bao ve tre em Chi thi 28-CT/TW//Nhiem vu Ke hoach An Lao//{lang.upper()}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:" + escape_text(T["name"]),
-        "X-WR-CALDESC:" + escape_text(T["desc"]),
-    ]
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID.format(lang=lang.upper()))
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(T["name"]))       # X- properties: TEXT, escaped
+    cal.add("x-wr-caldesc", vText(T["desc"]))
     for task in reg.tasks:
         if task.due.is_dated:
-            lines += _event(reg, task, lang, site_url, today)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
-
+            cal.add_component(_event(reg, task, lang, site_url, today))
+    # Insertion order, not alphabetical: UID first in each event, as calendar apps expect
+    # and as scripts/tasks/check_deadlines.py reads it.
+    return cal.to_ical(sorted=False).decode("utf-8")

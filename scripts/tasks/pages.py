@@ -54,7 +54,7 @@ LABELS = {
         DONE_ON_TIME: "Hoàn thành đúng hạn", DONE_LATE: "Hoàn thành quá hạn",
         IN_PROGRESS: "Đang thực hiện, trong hạn", OVERDUE: "Quá hạn",
         "no_status": "Chưa ghi nhận tình trạng",
-        "computed": "tính theo ngày dựng trang {today}",
+        "computed": "tính theo ngày dựng trang, tức tính đến ngày {today}",
         "recorded": "ghi nhận ngày {date}",
         "no_completion": "chưa ghi nhận hoàn thành hạn {dates}",
         "no_date": "không có ngày cụ thể để tính",
@@ -68,6 +68,8 @@ LABELS = {
         "ceased_group": "Các cơ quan sau không còn từ {date}: {names}. Căn cứ: {source}",
         "upcoming": "Sắp tới", "past": "Đã qua",
         "days_left": "còn {n} ngày", "today": "hôm nay",
+        "as_of": "tính đến ngày {today}",
+        "timeline_as_of": "Số ngày còn lại và tình trạng tính đến ngày {today} (ngày dựng trang).",
         "past_done": "đã ghi nhận: {state}", "past_missing": "chưa ghi nhận hoàn thành",
         "no_upcoming": "Không còn thời hạn nào sắp tới.",
         "undated_note": "Các nhiệm vụ không có ngày cụ thể (hằng năm, thường xuyên) không nằm "
@@ -91,7 +93,7 @@ LABELS = {
         DONE_ON_TIME: "Done on time", DONE_LATE: "Done late",
         IN_PROGRESS: "In progress, within deadline", OVERDUE: "Overdue",
         "no_status": "No status recorded",
-        "computed": "computed on the build date, {today}",
+        "computed": "computed on the build date, as of {today}",
         "recorded": "recorded {date}",
         "no_completion": "no completion recorded for {dates}",
         "no_date": "no date to compute from",
@@ -105,6 +107,8 @@ LABELS = {
         "ceased_group": "These bodies ended on {date}: {names}. Basis: {source}",
         "upcoming": "Coming up", "past": "Past",
         "days_left": "{n} days left", "today": "today",
+        "as_of": "as of {today}",
+        "timeline_as_of": "Days left and statuses as of {today} (the build date).",
         "past_done": "recorded: {state}", "past_missing": "no completion recorded",
         "no_upcoming": "No deadline is coming up.",
         "undated_note": "Tasks without a date (every year, ongoing) are not on the timeline; "
@@ -188,22 +192,33 @@ def state_label(state: str | None, lang: str) -> str:
     return LABELS[lang][state] if state else LABELS[lang]["no_status"]
 
 
+def time_html(day: date, lang: str) -> str:
+    """A date for people and machines: <time datetime="2026-11-30">30/11/2026</time>."""
+    return f'<time datetime="{day.isoformat()}">{_e(fmt_date(day, lang))}</time>'
+
+
+def _html_format(template: str, **html_values: str) -> str:
+    """Escape the label, then put already-HTML values (such as <time> elements) in it."""
+    return _e(template).format(**html_values)
+
+
 def status_detail(status: Status, lang: str) -> str:
-    """Plain-text explanation under the state label."""
+    """HTML explanation under the state label; a computed state carries the date it was
+    computed for (the build date) in a <time> element, so a reader sees how fresh it is."""
     L = LABELS[lang]
     parts = []
     if status.missed:
-        parts.append(L["no_completion"].format(
-            dates=", ".join(fmt_date(d, lang) for d in status.missed)))
+        parts.append(_e(L["no_completion"].format(
+            dates=", ".join(fmt_date(d, lang) for d in status.missed))))
     elif status.state == OVERDUE and status.computed:
-        parts.append(L["no_completion"].format(dates=fmt_date(status.due, lang)))
+        parts.append(_e(L["no_completion"].format(dates=fmt_date(status.due, lang))))
     if status.computed:
-        parts.append(L["computed"].format(today=fmt_date(status.today, lang)))
+        parts.append(_html_format(L["computed"], today=time_html(status.today, lang)))
     elif status.record is not None:
-        parts.append(L["recorded"].format(date=fmt_date(status.record.as_of, lang)))
+        parts.append(_e(L["recorded"].format(date=fmt_date(status.record.as_of, lang))))
     elif status.state is None:
-        parts.append(L["no_date"])
-    return L["sep"].join(parts)
+        parts.append(_e(L["no_date"]))
+    return _e(L["sep"]).join(parts)
 
 
 def _status_cell(reg: Registry, task: Task, status: Status, lang: str) -> str:
@@ -213,7 +228,7 @@ def _status_cell(reg: Registry, task: Task, status: Status, lang: str) -> str:
            "</strong>"]
     detail = status_detail(status, lang)
     if detail:
-        out.append(f'<span class="task-note">{_e(detail)}</span>')
+        out.append(f'<span class="task-note">{detail}</span>')
     record = status.record
     if record is not None and record.note:
         out.append(f'<span class="task-note">{_e(record.note.get(lang))}</span>')
@@ -252,7 +267,7 @@ def render_table(reg: Registry, where: Where, today: date) -> str:
                    for k in ("task", "lead", "partners", "deadline", "status"))
     return (f'<div class="task-table">\n<table data-tasks-table data-lang="{lang}" '
             f'data-as-of="{today.isoformat()}">'
-            f'<caption>{_e(L["caption"].format(today=fmt_date(today, lang)))}</caption>'
+            f'<caption>{_html_format(L["caption"], today=time_html(today, lang))}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) +
             "\n</tbody></table>\n</div>")
 
@@ -262,8 +277,11 @@ def _task_line(reg: Registry, task: Task, where: Where, today: date) -> str:
     lang = where.lang
     status = compute(task, reg.plan_year, today)
     title = _md_escape(task.title.get(lang))
+    state = state_label(status.state, lang)
+    if status.computed:
+        state += " (" + _html_format(LABELS[lang]["as_of"], today=time_html(today, lang)) + ")"
     return (f"- [{task.code} {title}]({where.md(TASKS_PAGE, task.id)}) — "
-            f"{_md_escape(task.deadline.get(lang))} · {state_label(status.state, lang)}")
+            f"{_md_escape(task.deadline.get(lang))} · {state}")
 
 
 def _md_escape(text: str) -> str:
@@ -354,7 +372,9 @@ def render_timeline(reg: Registry, where: Where, today: date) -> str:
                 f"[{m.task.code} {_md_escape(m.task.title.get(lang))}]"
                 f"({where.md(TASKS_PAGE, m.task.id)}) · {leads} · {when}")
 
-    out = ['<div class="task-timeline" markdown>', "", f"**{L['upcoming']}**", ""]
+    out = ['<div class="task-timeline" markdown>', "",
+           f'<p class="task-as-of">{_html_format(L["timeline_as_of"], today=time_html(today, lang))}</p>',
+           "", f"**{L['upcoming']}**", ""]
     for m in upcoming:
         left = (m.day - today).days
         when = L["today"] if left == 0 else L["days_left"].format(n=left)

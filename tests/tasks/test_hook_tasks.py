@@ -1,9 +1,8 @@
-"""The build hook: invalid data or a bad marker stops the build with file and line; the build
-date can be set."""
+"""The build hook: invalid data or a bad marker stops the build with file and line; a bad build
+date is refused (building as of another day: test_build_date.py)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -52,16 +51,6 @@ def test_build_refuses_an_unknown_marker(repo_copy, tmp_path):
     assert done.returncode != 0 and "Traceback" not in out
     assert f"docs/vi/ke-hoach/nhiem-vu/index.md:{line}:" in out
     assert "tasks:timeline" in out                           # the hint lists the real blocks
-
-
-def test_build_date_can_be_set(monkeypatch, tmp_path):
-    monkeypatch.setenv("TASKS_TODAY", "2024-08-01")
-    done = build_site(tmp_path / "site")
-    assert done.returncode == 0, done.stderr
-    html = (tmp_path / "site/ke-hoach/nhiem-vu/index.html").read_text(encoding="utf-8")
-    assert 'data-as-of="2024-08-01"' in html
-    assert re.search(r'<tr id="ii-1" data-task="ii-1" data-state="in-progress">', html)
-    assert "Đang thực hiện, trong hạn" in html
 
 
 def test_bad_build_date_is_refused(monkeypatch, tmp_path):

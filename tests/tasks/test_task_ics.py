@@ -105,3 +105,36 @@ def test_calendar_generation_is_deterministic(reg):
     today = date(2026, 11, 29)
     assert build_calendar(reg, "vi", "https://x.example/", today) == \
         build_calendar(reg, "vi", "https://x.example/", today)
+
+
+# --- written by the icalendar library: what the old hand-written serialiser guaranteed --------
+
+def test_text_values_round_trip_with_escapes(reg):
+    data = build_calendar(reg, "vi", "https://x.example/", date(2026, 11, 29))
+    cal = Calendar.from_ical(data)
+    name = "Thời hạn Kế hoạch thực hiện Chỉ thị 28-CT/TW (huyện An Lão, 2024)"
+    assert str(cal["X-WR-CALNAME"]) == escape_text(name)    # an X- property is kept raw: "\,"
+    assert "X-WR-CALNAME:" + escape_text(name) + "\r\n" in data.replace("\r\n ", "")
+    desc = str(next(iter(cal.walk("VEVENT")))["DESCRIPTION"]).split("\n")
+    assert desc[0].startswith("Thời hạn theo Kế hoạch: “") and desc[-1].startswith("Tình trạng và nguồn: ")
+
+
+def test_escape_text_round_trips_awkward_input():
+    from icalendar import Event
+    awkward = 'a,b;c\\d\r\ne\nf "g" – Đảng ủy'
+    wire = "BEGIN:VEVENT\r\n" + fold("SUMMARY:" + escape_text(awkward) * 3) + "\r\nEND:VEVENT\r\n"
+    assert str(Event.from_ical(wire)["SUMMARY"]) == awkward.replace("\r\n", "\n") * 3
+
+
+def test_each_event_starts_with_its_uid_for_the_checker(reg, tmp_path):
+    """scripts/tasks/check_deadlines.py reads UID before DTSTART in each event: the calendar
+    keeps insertion order (an alphabetical one puts DTSTART first and the check fails)."""
+    from scripts.tasks.check_deadlines import check_calendar
+    data = build_calendar(reg, "en", "https://x.example/", date(2026, 11, 29))
+    good = tmp_path / "good.ics"
+    good.write_bytes(data.encode("utf-8"))
+    assert check_calendar(reg, good, "en") == []
+    sorted_cal = Calendar.from_ical(data).to_ical(sorted=True)
+    bad = tmp_path / "sorted.ics"
+    bad.write_bytes(sorted_cal)
+    assert check_calendar(reg, bad, "en") != []

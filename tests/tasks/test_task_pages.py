@@ -111,6 +111,9 @@ def test_timeline_next_deadlines_first_then_past_most_recent_first(built_site, l
     html = article(built_site, LANGS[lang] + "ke-hoach/nhiem-vu/")
     as_of = date.fromisoformat(re.search(r'data-as-of="([^"]+)"', html).group(1))
     timeline = block(html, "task-timeline")
+    as_of_note = re.search(r'<p class="task-as-of">.*?</p>', timeline).group(0)
+    assert f'<time datetime="{as_of.isoformat()}">' in as_of_note      # days left: as of when
+    timeline = timeline.replace(as_of_note, "")
     upcoming, past = timeline.split("</ul>")[0], timeline.split("</ul>")[1]
     up = [date.fromisoformat(d) for d in re.findall(r'<time datetime="([^"]+)"', upcoming)]
     gone = [date.fromisoformat(d) for d in re.findall(r'<time datetime="([^"]+)"', past)]

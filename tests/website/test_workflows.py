@@ -14,7 +14,8 @@ import yaml
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
-# Official actions only, each pinned to a major version.
+# Official actions only, each pinned to a full commit SHA (its version in a comment; the comment
+# is checked by scripts/supply/check_supply.py, which reads the raw file).
 ALLOWED_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/cache", "actions/configure-pages",
                    "actions/upload-pages-artifact", "actions/deploy-pages"}
 
@@ -54,7 +55,7 @@ def test_workflow_is_well_formed(path):
             if "uses" in step:
                 action, _, version = step["uses"].partition("@")
                 assert action in ALLOWED_ACTIONS, step["uses"]
-                assert re.fullmatch(r"v\d+", version), f"{step['uses']}: pin a major version"
+                assert re.fullmatch(r"[0-9a-f]{40}", version), f"{step['uses']}: pin a commit SHA"
 
 
 def test_triggers():
@@ -95,3 +96,27 @@ def test_scripts_used_exist_and_accept_their_options():
                     assert option in usage.stdout, f"{path.name}: {script} has no option {option}"
                 seen += 1
     assert seen, "expected the link workflow to call scripts/links/check_links.py"
+
+
+def daily_crons(workflow: dict) -> list[str]:
+    """The schedule entries that fire once every day: 'M H * * *' with a single minute and hour."""
+    entries = (workflow["on"] or {}).get("schedule") or []
+    return [e["cron"] for e in entries
+            if re.fullmatch(r"([0-5]?\d) ([01]?\d|2[0-3]) \* \* \*", str(e.get("cron", "")).strip())]
+
+
+def test_publishing_runs_daily_and_on_push():
+    """The task pages compute "overdue" and "days left" from the build date: a daily build keeps
+    them true between commits, and the build's "today" is the date in Viet Nam."""
+    wf = load(ROOT / ".github/workflows/publish.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert daily_crons(wf), "publish.yml needs a daily `schedule:` cron ('M H * * *')"
+    build_steps = [s for s in wf["jobs"]["build"]["steps"] if "make check" in (s.get("run") or "")]
+    assert build_steps and all(s["env"]["TZ"] == "Asia/Ho_Chi_Minh" for s in build_steps)
+
+
+@pytest.mark.parametrize("cron,daily", [("5 17 * * *", True), ("0 2 * * 1", False),
+                                        ("*/5 * * * *", False), ("0 0 1 * *", False)])
+def test_daily_cron_reader(cron, daily):
+    assert bool(daily_crons({"on": {"schedule": [{"cron": cron}]}})) == daily
+    assert daily_crons({"on": {"push": {}}}) == []
