@@ -15,13 +15,12 @@ Rules (each message says what is wrong and how to fix it, in Vietnamese and Engl
   (unclosed, invalid YAML) is reported with its line instead of silently becoming page text.
 - content.placeholder: no TODO, TBD, FIXME, lorem ipsum, "sẽ cập nhật", "đang cập nhật", empty
   link targets.
-- content.phone-unregistered: a phone number in the text must be in data/phones.yml. Numbers
-  are recognised by shape, so that dates, years and document numbers are left alone:
-  mobile and landline numbers (0 + 9 or 10 digits, or +84), 1800/1900 numbers (8–10 digits),
-  and short service numbers (11x, 10xx) only where the words around say it is a number to call
-  ("gọi", "số", "tổng đài", "đường dây", "call", "hotline"…); a number joined to "/", "-", "." or
-  another digit (56/2017/NĐ-CP, 365-KH/TU, 24/7, 1.000) is never a phone number. tel: links are
-  checked too.
+- phones.unregistered, phones.wrong-service, phones.cue-mismatch: the phone rules of
+  scripts/phones/phone_text.py (the same for the data files, scripts/phones/check_phones.py): every
+  phone-like number — digits, "1-1-2", "một – một – hai", "one one two", tel:/sms: links — is in
+  data/phones.yml, a named service ("công an", "hotline", "Tổng đài"…) gives its own number, and a
+  reading cue reads the number it follows. Dates, years and document numbers (56/2017/NĐ-CP,
+  365-KH/TU, 24/7, 1.000) are left alone.
 - content.heading-skip: heading levels go down one at a time (the page title counts as level 1).
 - content.image-alt: every image has a text alternative (Markdown ![text](…) or <img alt="…">).
 Exit codes: 0 clean, 1 problems found, 2 misuse.
@@ -29,6 +28,7 @@ Exit codes: 0 clean, 1 problems found, 2 misuse.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 import unicodedata
@@ -43,7 +43,7 @@ from scripts.core import checkkit  # noqa: E402
 
 from scripts.vietnamese import check_tone, check_typos  # noqa: E402
 from scripts.core.checkkit import Misuse, Problem, Source, Text  # noqa: E402
-from scripts.phones import PHONES_FILE, DataError, load_phones  # noqa: E402
+from scripts.phones import PHONES_FILE, DataError, check_text, find_numbers, load_phones  # noqa: E402
 
 TOOL = "check_content"
 SOURCES_REQUIRED = ("bao-tin/", "tuyen-truyen/", "chi-thi-28/", "ke-hoach/", "hoi-dap/")
@@ -224,64 +224,41 @@ def rule_placeholders(page: Page) -> list[Problem]:
 
 
 # Phone numbers -------------------------------------------------------------------------------
+# The rules are the phones feature's (scripts/phones/phone_text.py), the same for data files
+# (scripts/phones/check_phones.py): registered numbers only, in every written form, and a named
+# service with its own number. Lines are checked a paragraph at a time, so "call" at the end of
+# one line still counts for "112" at the start of the next.
 
-_NOT_BEFORE = r"(?<![\w/.,:+-])"
-_NOT_AFTER = r"(?![\w/%-]|[.,]\d)"
-_LONG = re.compile(_NOT_BEFORE + r"((?:\+84|0)(?:[ .-]?\d){9,10})" + _NOT_AFTER)
-_SPECIAL = re.compile(_NOT_BEFORE + r"(1[89]00(?:[ .-]?\d){4,6})" + _NOT_AFTER)
-_SHORT = re.compile(_NOT_BEFORE + r"(11\d|10\d\d)" + _NOT_AFTER)
-_CALL_WORDS = re.compile(r"(?<!\w)(gọi|bấm|quay số|nhắn tin|số|tổng đài|đường dây|điện thoại|hotline|"
-                         r"khẩn cấp|call|dial|phone|telephone|ring|number|emergency)(?!\w)", re.IGNORECASE)
-_NOT_PHONE_WORDS = re.compile(r"(?<!\w)(điều|khoản|điểm|chương|mục|trang|năm|tuổi|article|clause|"
-                              r"chapter|section|page|year|no\.)\s*$", re.IGNORECASE)
-_TEL = re.compile(r"tel:([+\d][\d .()%20-]*\d)", re.IGNORECASE)
+def find_phone_numbers(text: str, registry: list | None = None) -> list[tuple[int, str]]:
+    """(column, number as written) of every phone-like number in `text` (tel:/sms: links aside)."""
+    return [(n.start, n.written) for n in find_numbers(text, registry) if n.kind != "link"]
 
 
-def _digits(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if number.startswith("+84") else digits
-
-
-def find_phone_numbers(text: str) -> list[tuple[int, str]]:
-    """(column, number as written) of every phone number in `text` (links and tags masked)."""
-    found = []
-    for pattern in (_LONG, _SPECIAL):
-        for match in pattern.finditer(text):
-            digits = _digits(match.group(1))
-            if pattern is _LONG and len(digits) not in (10, 11):
-                continue
-            found.append((match.start(1), match.group(1)))
-    for match in _SHORT.finditer(text):
-        before = text[max(0, match.start() - 40):match.start()]
-        before = re.split(r"[.;!?]\s", before)[-1]        # this sentence only
-        if _NOT_PHONE_WORDS.search(before) or not _CALL_WORDS.search(before):
-            continue
-        found.append((match.start(1), match.group(1)))
-    return sorted(found)
-
-
-def rule_phones(page: Page, numbers: list[str]) -> list[Problem]:
-    found = []
-    listed = ", ".join(numbers)
+def _paragraphs(page: Page):
+    """Runs of consecutive text lines of the same kind, split at blank lines: (text, starts)."""
+    block: list[Line] = []
     for line in _text_lines(page):
-        hits = [(col, written) for col, written in find_phone_numbers(_mask_urls(line.text))]
-        hits += [(m.start(1), m.group(1)) for m in _TEL.finditer(line.text)]
-        seen = set()
-        for col, written in sorted(hits):
-            digits = _digits(written.replace("%20", ""))
-            if digits in numbers or (col, digits) in seen:
-                continue
-            seen.add((col, digits))
-            found.append(_p(page, line.number, "content.phone-unregistered",
-                            Text(f"Số điện thoại {written} không có trong danh bạ số của trang (data/phones.yml).",
-                                 f"The phone number {written} is not in the site's phone registry (data/phones.yml)."),
-                            Text(f"Dùng một số đã đăng ký ({listed}); số mới thì thêm vào data/phones.yml kèm "
-                                 "nguồn kiểm chứng được. Nếu đây không phải số điện thoại, viết khác đi (ví dụ "
-                                 "'Điều 112', '112 trẻ em').",
-                                 f"Use a registered number ({listed}); add a new one to data/phones.yml with a "
-                                 "source that can be checked. If it is not a phone number, reword it (e.g. "
-                                 "'Article 112', '112 children')."),
-                            col + 1))
+        if block and (line.number != block[-1].number + 1 or line.kind != block[-1].kind
+                      or not line.text.strip()):
+            yield block
+            block = []
+        if line.text.strip():
+            block.append(line)
+    if block:
+        yield block
+
+
+def rule_phones(page: Page, registry: list) -> list[Problem]:
+    found = []
+    for block in _paragraphs(page):
+        starts, pos = [], 0
+        for line in block:
+            starts.append(pos)
+            pos += len(line.text) + 1
+        text = "\n".join(line.text for line in block)
+        for f in check_text(text, registry):
+            i = max(0, bisect.bisect_right(starts, f.start) - 1)
+            found.append(_p(page, block[i].number, f.code, f.what, f.fix, f.start - starts[i] + 1))
     return found
 
 
@@ -448,7 +425,7 @@ def page_of(path: Path, docs_dir: Path, root: Path, langs: tuple[str, ...]) -> P
     return Page(src, lang, rel, read_lines(src) if not src.problem or src.text else [])
 
 
-def check_page(page: Page, numbers: list[str]) -> list[Problem]:
+def check_page(page: Page, registry: list) -> list[Problem]:
     if page.src.problem and page.src.problem.code.startswith("file."):
         return [page.src.problem]
     problems = rule_nfc(page)
@@ -456,7 +433,7 @@ def check_page(page: Page, numbers: list[str]) -> list[Problem]:
         problems.append(page.src.problem)
     else:
         problems += rule_front_matter(page)
-    problems += rule_spelling(page) + rule_placeholders(page) + rule_phones(page, numbers)
+    problems += rule_spelling(page) + rule_placeholders(page) + rule_phones(page, registry)
     problems += rule_headings(page) + rule_images(page)
     return problems
 
@@ -508,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         phones_file = Path(args.phones) if args.phones else (
             root / "data" / "phones.yml" if (root / "data" / "phones.yml").is_file() else PHONES_FILE)
         try:
-            numbers = [p.number for p in load_phones(phones_file)]
+            registry = load_phones(phones_file)
         except DataError as exc:
             raise Misuse(Text(f"Danh bạ số điện thoại hỏng: {exc}", f"The phone registry is broken: {exc}")) from None
         try:
@@ -519,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         return checkkit.misuse(TOOL, exc.text)
     problems: list[Problem] = []
     for path in files:
-        problems += check_page(page_of(path, docs_dir, root, langs), numbers)
+        problems += check_page(page_of(path, docs_dir, root, langs), registry)
     return checkkit.emit(problems, args.format, TOOL, f"{len(files)} tệp / files")
 
 

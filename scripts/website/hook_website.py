@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 from scripts.core import git_dates  # noqa: E402
 
 from scripts.website import notfound  # noqa: E402
-from scripts.phones import load_phones  # noqa: E402
+from scripts.phones import hotline_of, load_phones  # noqa: E402
 from scripts.vietnamese import slugify  # noqa: E402
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -32,7 +32,7 @@ def on_config(config):
     if not config.repo_url:
         config.edit_uri = None  # no repository known (local preview): no edit link
     config.extra["phones"] = load_phones()
-    config.extra["hotline"] = config.extra["phones"][0]
+    config.extra["hotline"] = hotline_of(config.extra["phones"])  # `hotline: true`, never "the first"
     if "dates" not in _state:
         _state["dates"] = git_dates.last_changed(ROOT)
     return config
