@@ -65,6 +65,7 @@ _WORD_DIGIT = {w: d for words in DIGIT_WORDS.values() for w, d in words.items()}
 _DIGIT_WORD = "|".join(sorted(_WORD_DIGIT, key=len, reverse=True))
 _SEP = r"(?:[ \u00a0]*[-–—,][ \u00a0]*|[ \u00a0]+)"
 _SPELLED = re.compile(rf"(?<!\w)((?:{_DIGIT_WORD})(?:{_SEP}(?:{_DIGIT_WORD})){{2,}})(?!\w)", re.IGNORECASE)
+_CUE_AFTER = re.compile(r"\s*[\[(]\s*(?:đọc|read|say)\b", re.IGNORECASE)
 _CUE_OPEN = re.compile(r"[\[(]\s*(?:đọc(?: là)?|read(?: as)?|say)\s*:?\s*$", re.IGNORECASE)
 
 # Between a service word and its number: punctuation and words that introduce a number only.
@@ -180,8 +181,9 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
         if call_context.search(before) or _after_service(plain, m.start(), mentions):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
     for m in _AFTER_SERVICE.finditer(plain):
-        if _after_service(plain, m.start(), mentions) and not _NOT_PHONE_WORDS.search(
-                _sentence_before(plain, m.start())):
+        read_out = _CUE_AFTER.match(plain, m.end())           # "113 [read: one – one – three]"
+        if read_out or (_after_service(plain, m.start(), mentions) and not _NOT_PHONE_WORDS.search(
+                _sentence_before(plain, m.start()))):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
     for m in _SPACED.finditer(plain):
         add(m.start(1), m.end(1), m.group(1), digits_of(m.group(1)), "spaced")
