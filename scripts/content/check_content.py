@@ -1,6 +1,8 @@
-"""Check the Markdown sources for what hurts readers or search, before anything is built.
+"""Check the Markdown sources and the data texts for what hurts readers or search, before
+anything is built.
 
-    python scripts/content/check_content.py                 # every docs/**/*.md
+    python scripts/content/check_content.py                 # every docs/**/*.md and data text
+    python scripts/content/check_content.py data/tasks.yml  # one data file
     python scripts/content/check_content.py docs/vi/bao-tin/index.md --format github
     python scripts/content/check_content.py --fix-nfc       # rewrite files that are not NFC
 
@@ -23,6 +25,10 @@ Rules (each message says what is wrong and how to fix it, in Vietnamese and Engl
   365-KH/TU, 24/7, 1.000) are left alone.
 - content.heading-skip: heading levels go down one at a time (the page title counts as level 1).
 - content.image-alt: every image has a text alternative (Markdown ![text](…) or <img alt="…">).
+Data files (data/**/*.yml but the address lists, scripts/core/data_text.py): every text that
+becomes a page gets content.nfc, content.tone / content.qui / content.typo and
+content.placeholder, reported at its line with the field's name; their phone numbers are checked
+by scripts/phones/check_phones.py.
 Exit codes: 0 clean, 1 problems found, 2 misuse.
 """
 
@@ -40,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.core import checkkit  # noqa: E402
+from scripts.core.data_text import NOT_PAGE_TEXT, DataTextError, data_files, texts_of  # noqa: E402
 
 from scripts.vietnamese import check_tone, check_typos  # noqa: E402
 from scripts.core.checkkit import Misuse, Problem, Source, Text  # noqa: E402
@@ -155,29 +162,36 @@ def _text_lines(page: Page):
             yield line
 
 
-def rule_spelling(page: Page) -> list[Problem]:
+Finding = tuple  # (column from 0, code, what: Text, fix: Text): a rule's finding in one text
+
+
+def spelling_findings(text: str, vietnamese: bool) -> list[Finding]:
+    """Tone placement and typos in one text (links, URLs and tags masked)."""
     found = []
-    vietnamese = page.lang != "en"
-    for line in _text_lines(page):
-        text = _mask_urls(line.text)
-        for f in check_tone(text, strict_qui=vietnamese):
-            code = "content.qui" if f.rule == "qui" else "content.tone"
-            found.append(_p(page, line.number, code,
-                            Text(f"'{f.found}' → viết '{f.suggestion}'. {f.note_vi}",
-                                 f"'{f.found}' → write '{f.suggestion}'. {f.note_en}"),
-                            Text(f"Thay '{f.found}' bằng '{f.suggestion}'. Nếu đang trích nguyên văn, đặt trong `…`.",
-                                 f"Replace '{f.found}' with '{f.suggestion}'. If you are quoting, put it in `…`."),
-                            f.start + 1))
-        for f in check_typos(text, vietnamese):
-            found.append(_p(page, line.number, "content.typo",
-                            Text(f"Lỗi chính tả: '{f.found}' → '{f.suggestion}' ({f.note_vi}).",
-                                 f"Typo: '{f.found}' → '{f.suggestion}' ({f.note_en})."),
-                            Text(f"Sửa thành '{f.suggestion}'. Nếu cố ý trích lỗi (ví dụ trong ghi chú biên tập), "
-                                 "đặt trong `…`.",
-                                 f"Write '{f.suggestion}'. If you quote the typo on purpose (e.g. in an "
-                                 "editorial note), put it in `…`."),
-                            f.start + 1))
+    text = _mask_urls(text)
+    for f in check_tone(text, strict_qui=vietnamese):
+        code = "content.qui" if f.rule == "qui" else "content.tone"
+        found.append((f.start, code,
+                      Text(f"'{f.found}' → viết '{f.suggestion}'. {f.note_vi}",
+                           f"'{f.found}' → write '{f.suggestion}'. {f.note_en}"),
+                      Text(f"Thay '{f.found}' bằng '{f.suggestion}'. Nếu đang trích nguyên văn, đặt trong `…`.",
+                           f"Replace '{f.found}' with '{f.suggestion}'. If you are quoting, put it in `…`.")))
+    for f in check_typos(text, vietnamese):
+        found.append((f.start, "content.typo",
+                      Text(f"Lỗi chính tả: '{f.found}' → '{f.suggestion}' ({f.note_vi}).",
+                           f"Typo: '{f.found}' → '{f.suggestion}' ({f.note_en})."),
+                      Text(f"Sửa thành '{f.suggestion}'. Nếu cố ý trích lỗi (ví dụ trong ghi chú biên tập), "
+                           "đặt trong `…`.",
+                           f"Write '{f.suggestion}'. If you quote the typo on purpose (e.g. in an "
+                           "editorial note), put it in `…`.")))
     return found
+
+
+def rule_spelling(page: Page) -> list[Problem]:
+    vietnamese = page.lang != "en"
+    return [_p(page, line.number, code, what, fix, col + 1)
+            for line in _text_lines(page)
+            for col, code, what, fix in spelling_findings(line.text, vietnamese)]
 
 
 _URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>]*>|https?://\S+|<[^>\n]+>"
@@ -200,27 +214,31 @@ _PLACEHOLDERS = [
 _EMPTY_LINK = re.compile(r"\]\(\s*#?\s*\)")
 
 
-def rule_placeholders(page: Page) -> list[Problem]:
+def placeholder_findings(text: str) -> list[Finding]:
+    """Placeholder words and links with no target in one text."""
     found = []
-    for line in _text_lines(page):
-        for pattern, _ in _PLACEHOLDERS:
-            for match in pattern.finditer(line.text):
-                found.append(_p(page, line.number, "content.placeholder",
-                                Text(f"Chữ giữ chỗ '{match.group(0)}': trang công bố không được có nội dung dang dở.",
-                                     f"Placeholder text '{match.group(0)}': a published page must not be unfinished."),
-                                Text("Viết nội dung thật, hoặc bỏ phần đó cho tới khi có nội dung "
-                                     "(trang chưa xong thì chưa đưa vào nav).",
-                                     "Write the real text, or leave the part out until it exists "
-                                     "(an unfinished page stays out of the nav)."),
-                                match.start() + 1))
-        for match in _EMPTY_LINK.finditer(line.text):
-            found.append(_p(page, line.number, "content.placeholder",
-                            Text("Liên kết chưa có đích: '(…)' trống hoặc '#'.",
-                                 "A link with no target: empty '()' or '#'."),
-                            Text("Điền đường dẫn tới tệp .md hoặc địa chỉ https://…, hoặc bỏ liên kết.",
-                                 "Fill in the path to the .md file or the https://… address, or drop the link."),
-                            match.start() + 1))
+    for pattern, _ in _PLACEHOLDERS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), "content.placeholder",
+                          Text(f"Chữ giữ chỗ '{match.group(0)}': trang công bố không được có nội dung dang dở.",
+                               f"Placeholder text '{match.group(0)}': a published page must not be unfinished."),
+                          Text("Viết nội dung thật, hoặc bỏ phần đó cho tới khi có nội dung "
+                               "(trang chưa xong thì chưa đưa vào nav).",
+                               "Write the real text, or leave the part out until it exists "
+                               "(an unfinished page stays out of the nav).")))
+    for match in _EMPTY_LINK.finditer(text):
+        found.append((match.start(), "content.placeholder",
+                      Text("Liên kết chưa có đích: '(…)' trống hoặc '#'.",
+                           "A link with no target: empty '()' or '#'."),
+                      Text("Điền đường dẫn tới tệp .md hoặc địa chỉ https://…, hoặc bỏ liên kết.",
+                           "Fill in the path to the .md file or the https://… address, or drop the link.")))
     return found
+
+
+def rule_placeholders(page: Page) -> list[Problem]:
+    return [_p(page, line.number, code, what, fix, col + 1)
+            for line in _text_lines(page)
+            for col, code, what, fix in sorted(placeholder_findings(line.text), key=lambda f: f[0])]
 
 
 # Phone numbers -------------------------------------------------------------------------------
@@ -411,6 +429,45 @@ def rule_images(page: Page) -> list[Problem]:
 
 
 # ----------------------------------------------------------------------------------------------
+# Data files: the same text rules for every text of data/**/*.yml that becomes a page
+# ----------------------------------------------------------------------------------------------
+
+def check_data_file(path: Path, root: Path = ROOT) -> list[Problem]:
+    """NFC, tone placement, typos and placeholders in the texts of one data file, each at its
+    line (scripts/core/data_text.py says which values are texts)."""
+    shown = checkkit.display_path(path, root)
+    src = checkkit.read_source(path, root)            # same messages for unreadable files
+    if src.problem and src.problem.code.startswith("file."):
+        return [src.problem]
+    try:
+        texts = texts_of(src.text)
+    except DataTextError as exc:
+        return [Problem(shown, exc.line, "data.yaml",
+                        Text(f"Tệp dữ liệu không phải YAML hợp lệ: {exc.detail}.",
+                             f"The data file is not valid YAML: {exc.detail}."),
+                        Text("Sửa dòng được chỉ ra (thụt lề, dấu ':' hoặc ngoặc kép).",
+                             "Fix the line shown (indentation, a ':' or quotes)."))]
+    found = []
+    for t in texts:
+        where_vi, where_en = f" (trường '{t.field}')", f" (field '{t.field}')"
+        if not unicodedata.is_normalized("NFC", t.value):
+            offset = next((i for i, ch in enumerate(t.value) if unicodedata.combining(ch)), 0)
+            found.append(Problem(shown, t.line_at(offset), "content.nfc",
+                                 Text("Chữ ở dạng Unicode tổ hợp (NFD): trông giống nhưng tìm kiếm và neo coi là "
+                                      "chữ khác." + where_vi,
+                                      "Text in decomposed Unicode (NFD): it looks the same, but search and "
+                                      "anchors treat it as different words." + where_en),
+                                 Text(f"Chạy: python scripts/content/check_content.py --fix-nfc {shown}",
+                                      f"Run: python scripts/content/check_content.py --fix-nfc {shown}")))
+        text = _mask_code_spans(unicodedata.normalize("NFC", t.value))
+        rules = spelling_findings(text, t.lang != "en") + placeholder_findings(text)
+        for col, code, what, fix in sorted(rules, key=lambda f: f[0]):
+            found.append(Problem(shown, t.line_at(col), code,
+                                 Text(what.vi + where_vi, what.en + where_en), fix))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
 # Running
 # ----------------------------------------------------------------------------------------------
 
@@ -438,11 +495,16 @@ def check_page(page: Page, registry: list) -> list[Problem]:
     return problems
 
 
+def _is_data(path: Path) -> bool:
+    return path.suffix in (".yml", ".yaml")
+
+
 def collect(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*.md") if p.is_file())
+            files += sorted(p for p in path.rglob("*") if p.is_file() and (
+                p.suffix == ".md" or (_is_data(p) and p.name not in NOT_PAGE_TEXT)))
         elif path.is_file():
             files.append(path)
         else:
@@ -469,8 +531,9 @@ def fix_nfc(files: list[Path]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = checkkit.ArgumentParser(prog="check_content.py",
-                                     description="Check the Markdown sources (docs/**/*.md).")
-    parser.add_argument("paths", nargs="*", help="files or folders (default: docs/)")
+                                     description="Check the Markdown sources (docs/**/*.md) and the "
+                                                 "texts of the data files (data/**/*.yml).")
+    parser.add_argument("paths", nargs="*", help="files or folders (default: docs/ and data/)")
     parser.add_argument("--root", default=None, help="project root (default: this repository)")
     parser.add_argument("--phones", default=None, help="phone registry (default: data/phones.yml)")
     parser.add_argument("--fix-nfc", action="store_true", help="rewrite the files in NFC, then stop")
@@ -479,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root).resolve() if args.root else ROOT
     docs_dir = root / "docs"
     try:
-        files = collect([Path(p) for p in args.paths] or [docs_dir])
+        files = collect([Path(p) for p in args.paths] or [docs_dir]) + (
+            [] if args.paths else data_files(root))
         if args.fix_nfc:
             return fix_nfc(files)
         phones_file = Path(args.phones) if args.phones else (
@@ -496,7 +560,10 @@ def main(argv: list[str] | None = None) -> int:
         return checkkit.misuse(TOOL, exc.text)
     problems: list[Problem] = []
     for path in files:
-        problems += check_page(page_of(path, docs_dir, root, langs), registry)
+        if _is_data(path):
+            problems += check_data_file(path, root)
+        else:
+            problems += check_page(page_of(path, docs_dir, root, langs), registry)
     return checkkit.emit(problems, args.format, TOOL, f"{len(files)} tệp / files")
 
 
