@@ -1,4 +1,5 @@
-"""Phone numbers in the data files that become pages: every text of data/**/*.yml.
+"""Phone numbers in the data files that become pages: every text of data/**/*.yml, and of
+mkdocs.yml (the site's description and the menu titles are on every page).
 
     python scripts/phones/check_phones.py                   # data/ of this repository
     python scripts/phones/check_phones.py data/communication_kit/an-toan-tren-mang.yml
@@ -63,6 +64,12 @@ def check_data_file(path: Path, registry: list[Phone], root: Path = ROOT) -> lis
     return problems
 
 
+def page_data_files(root: Path = ROOT) -> list[Path]:
+    """The data files whose texts become pages, and mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    return data_files(root) + ([config] if config.is_file() else [])
+
+
 def check_data(paths: list[Path], registry: list[Phone], root: Path = ROOT) -> list[Problem]:
     problems: list[Problem] = []
     for path in paths:
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 raise Misuse(Text(f"Không có tệp hay thư mục '{path}'.", f"No such file or folder '{path}'."))
         if not args.paths:
-            files = data_files(root)
+            files = page_data_files(root)
         phones_file = Path(args.phones) if args.phones else (
             root / "data" / "phones.yml" if (root / "data" / "phones.yml").is_file() else PHONES_FILE)
         try:

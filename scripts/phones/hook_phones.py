@@ -15,7 +15,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.core import checkkit  # noqa: E402
-from scripts.core.data_text import data_files  # noqa: E402
 from scripts.phones import check_phones, phone_markers  # noqa: E402
 from scripts.core.build_lang import page_language  # noqa: E402
 from scripts.phones.registry import DataError, load_phones  # noqa: E402
@@ -26,7 +25,7 @@ def on_pre_build(config):
         registry = load_phones()
     except DataError as exc:
         raise PluginError(str(exc)) from exc
-    problems = check_phones.check_data(data_files(ROOT), registry, ROOT)
+    problems = check_phones.check_data(check_phones.page_data_files(ROOT), registry, ROOT)
     if problems:
         raise PluginError(checkkit.format_text(checkkit.merge_duplicates(problems), check_phones.TOOL))
 
