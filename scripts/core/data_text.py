@@ -23,8 +23,11 @@ NOT_PAGE_TEXT = ("urls.yml", "redirects.yml")
 NOT_TEXT_KEYS = frozenset({
     "id", "path", "number", "topic", "order", "lead", "partners", "section", "item", "kind",
     "date", "month", "day", "from", "url", "evidence", "as_of", "year", "state", "free", "hours",
-    "generic", "confidence", "plan_year", "hotline", "words", "source", "translation",
+    "generic", "confidence", "plan_year", "hotline", "words", "translation",
 })
+# Values under these keys are references when they are one word (bodies.yml `source:
+# cap-huyen-2025`), and prose when they are {vi, en} texts (phones.yml `source:`).
+REFERENCE_KEYS = frozenset({"source"})
 
 
 def data_files(root: Path) -> list[Path]:
@@ -100,7 +103,7 @@ def texts_of(source: str) -> list[DataText]:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 name = k.value if isinstance(k, yaml.ScalarNode) else None
-                if name in NOT_TEXT_KEYS:
+                if name in NOT_TEXT_KEYS or (name in REFERENCE_KEYS and isinstance(v, yaml.ScalarNode)):
                     continue
                 walk(v, keys + (name,), name)
         elif isinstance(node, yaml.SequenceNode):

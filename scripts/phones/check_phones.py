@@ -1,5 +1,6 @@
-"""Phone numbers in the data files that become pages: every text of data/**/*.yml, and of
-mkdocs.yml (the site's description and the menu titles are on every page).
+"""Phone numbers in the data files that become pages: every text of data/**/*.yml, of
+mkdocs.yml (the site's description and the menu titles are on every page) and the words written
+by hand in the theme's templates (overrides/**/*.html).
 
     python scripts/phones/check_phones.py                   # data/ of this repository
     python scripts/phones/check_phones.py data/communication_kit/an-toan-tren-mang.yml
@@ -17,6 +18,7 @@ Exit codes: 0 clean, 1 problems found, 2 misuse.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -64,16 +66,47 @@ def check_data_file(path: Path, registry: list[Phone], root: Path = ROOT) -> lis
     return problems
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_LINK_FROM_DATA = re.compile(r"(?:tel|sms|callto):\s", re.IGNORECASE)
+
+
+def check_template(path: Path, registry: list[Phone], root: Path = ROOT) -> list[Problem]:
+    """Numbers written by hand in a theme template (overrides/**/*.html); what the template takes
+    from data ({{ config.extra.hotline.number }}) comes from the registry and is left out."""
+    shown = checkkit.display_path(path, root)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(shown, 0, "file.unreadable",
+                        Text(f"Không đọc được tệp: {exc}.", f"Cannot read the file: {exc}."),
+                        Text("Lưu lại tệp với bảng mã UTF-8.", "Save the file again as UTF-8."))]
+    text = _JINJA.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), source)
+    problems = []
+    for f in check_text(text, registry):
+        if f.code == "phones.unregistered" and _LINK_FROM_DATA.match(text, f.start):
+            continue                                   # tel:{{ … }}: the number comes from data
+        problems.append(Problem(shown, text.count("\n", 0, f.start) + 1, f.code, f.what, f.fix))
+    return problems
+
+
+def templates(root: Path = ROOT) -> list[Path]:
+    folder = root / "overrides"
+    return sorted(p for p in folder.rglob("*.html") if p.is_file()) if folder.is_dir() else []
+
+
 def page_data_files(root: Path = ROOT) -> list[Path]:
-    """The data files whose texts become pages, and mkdocs.yml."""
+    """The data files whose texts become pages, mkdocs.yml and the theme's templates."""
     config = root / "mkdocs.yml"
-    return data_files(root) + ([config] if config.is_file() else [])
+    return data_files(root) + ([config] if config.is_file() else []) + templates(root)
 
 
 def check_data(paths: list[Path], registry: list[Phone], root: Path = ROOT) -> list[Problem]:
     problems: list[Problem] = []
     for path in paths:
-        problems += check_data_file(path, registry, root)
+        if path.suffix == ".html":
+            problems += check_template(path, registry, root)
+        else:
+            problems += check_data_file(path, registry, root)
     return problems
 
 
@@ -91,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         for given in args.paths:
             path = Path(given)
             if path.is_dir():
-                files += sorted(p for p in path.rglob("*.yml") if p.is_file())
+                files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".yml", ".html"))
             elif path.is_file():
                 files.append(path)
             else:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from scripts.core.checkkit import Text
 from scripts.phones.registry import Phone
@@ -45,15 +46,25 @@ _NOT_BEFORE = r"(?<![\w/.,:+–-])"
 _NOT_AFTER = r"(?![\w/%–-]|[.,]\d)"
 _LONG = re.compile(_NOT_BEFORE + r"((?:\+84|0)(?:[ .-]?\d){9,10})" + _NOT_AFTER)
 _SPECIAL = re.compile(_NOT_BEFORE + r"(1[89]00(?:[ .-]?\d){4,6})" + _NOT_AFTER)
-_SHORT = re.compile(_NOT_BEFORE + r"(11\d|10\d\d)" + _NOT_AFTER)
+_SHORT = re.compile(_NOT_BEFORE + r"(1\d{2,3})" + _NOT_AFTER)
 _AFTER_SERVICE = re.compile(_NOT_BEFORE + r"(\d{3,5})" + _NOT_AFTER)
+_DOTTED = re.compile(r"(?<![\w/.,:+–-])(\d(?:[ \u00a0]*\.[ \u00a0]*\d){2,})(?![\w/%]|[.,:–-]\s*\d)")
 _SPACED = re.compile(r"(?<![\w/.,:+–-])(\d(?:(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0])\d){2,})(?![\w/%]|[.,:–-]\s*\d)")
-_CALL_WORDS = (r"gọi|bấm|quay số|nhắn tin|nhắn|số|tổng đài|đường dây|điện thoại|hotline|khẩn cấp|"
-               r"call|dial|phone|telephone|ring|text|number|emergency|helpline")
+_STRONG_CALL_WORDS = (r"gọi|bấm|quay số|nhắn tin|nhắn|tổng đài|đường dây|điện thoại|hotline|"
+                      r"call|dial|phone|telephone|ring|text|helpline")
+_CALL_WORDS = _STRONG_CALL_WORDS + r"|số|khẩn cấp|number|emergency"
 _NOT_PHONE_WORDS = re.compile(r"(?<!\w)(điều|khoản|điểm|chương|mục|trang|năm|tuổi|lớp|article|clause|"
                               r"chapter|section|page|year|years|age|aged|grade|no\.)\s*$", re.IGNORECASE)
 _LINK = re.compile(r"(?<![\w/])(tel|sms|callto):([^\s)\"'<>\]]*)", re.IGNORECASE)
-_MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\n]*\)|<!--.*?-->|<[^>\n]+>|\{:?\s*[#.][^}\n]*\}")
+_MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\n]*\)|<!--.*?-->|\{:?\s*[#.][^}\n]*\}", re.S)
+_TAG = re.compile(r"<[^>\n]+>")
+# In a tag, addresses, ids and styles are not read; title, alt, aria-label and the like are.
+_NOT_READ_ATTR = re.compile(r"""(?<![\w-])(?:href|src|srcset|action|id|class|style|for|name|type|rel|target|"""
+                            r"""data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+# Digits a reader sees but a pattern would not: split by formatting or hidden characters,
+# or written as character references ("&#49;&#49;&#50;" shows "112").
+_SPLIT_DIGITS = re.compile(r"\d(?:\*\*|\*|__|_|~~|`|<[^>\n]{0,40}>|[\u00ad\u200b-\u200f\u2060\ufeff])+\d")
+_DIGIT_REFERENCE = re.compile(r"(?:&#(?:0*(?:4[89]|5[0-7])|[xX]0*3[0-9]);)+")
 
 DIGIT_WORDS = {
     "vi": {"không": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4",
@@ -63,7 +74,7 @@ DIGIT_WORDS = {
 }
 _WORD_DIGIT = {w: d for words in DIGIT_WORDS.values() for w, d in words.items()}
 _DIGIT_WORD = "|".join(sorted(_WORD_DIGIT, key=len, reverse=True))
-_SEP = r"(?:[ \u00a0]*[-–—,][ \u00a0]*|[ \u00a0]+)"
+_SEP = r"(?:[ \u00a0]*[-–—,][ \u00a0]*|\.(?=\w)|[ \u00a0]+)"      # "một.một.hai", not "một. Một"
 _SPELLED = re.compile(rf"(?<!\w)((?:{_DIGIT_WORD})(?:{_SEP}(?:{_DIGIT_WORD})){{2,}})(?!\w)", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"\s*[\[(]\s*(?:đọc|read|say)\b", re.IGNORECASE)
 _CUE_OPEN = re.compile(r"[\[(]\s*(?:đọc(?: là)?|read(?: as)?|say)\s*:?\s*$", re.IGNORECASE)
@@ -111,9 +122,15 @@ def digits_of(written: str) -> str:
 
 
 def mask(text: str) -> str:
-    """Blank out URLs, Markdown link targets, HTML tags and comments and {attribute lists}:
-    digits there are addresses, not numbers a reader dials (same length as `text`)."""
-    return _MASK.sub(lambda m: " " * len(m.group(0)), text)
+    """Blank out URLs, Markdown link targets, HTML comments, {attribute lists} and, in HTML tags,
+    the tag and its addresses, ids and styles: digits there are not numbers a reader dials. What
+    a reader does see or hear in a tag (title, alt, aria-label…) stays. Same length as `text`."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+
+    def tag(m: re.Match) -> str:
+        inner = _NOT_READ_ATTR.sub(blank, m.group(0))
+        return re.sub(r"^<\s*/?\s*[\w-]*", blank, inner).replace("<", " ").replace(">", " ")
+    return _TAG.sub(tag, _MASK.sub(blank, text))
 
 
 def _sentence_before(text: str, start: int, width: int = 40) -> str:
@@ -127,6 +144,22 @@ def _service_pattern(registry: list[Phone]) -> list[tuple[re.Pattern, Phone]]:
         for lang in ("vi", "en"):
             for word in phone.service_words(lang):
                 out.append((re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE), phone))
+    return out
+
+
+def _short_patterns(registry: list[Phone]) -> list[tuple[re.Pattern, Phone]]:
+    """A `short` label that only one entry has ("miễn phí, 24/7") is a claim about that number:
+    "gọi 113, miễn phí, 24/7" gives 113 the hotline's promise."""
+    out = []
+    for lang in ("vi", "en"):
+        counts: dict[str, int] = {}
+        for phone in registry:
+            key = phone.short.get(lang, "").casefold()
+            counts[key] = counts.get(key, 0) + 1
+        for phone in registry:
+            short = phone.short.get(lang, "")
+            if len(short) >= 5 and counts[short.casefold()] == 1:
+                out.append((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", re.IGNORECASE), phone))
     return out
 
 
@@ -156,7 +189,7 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
     text = unicodedata.normalize("NFC", text)
     numbers: list[Number] = []
     for m in _LINK.finditer(text):
-        numbers.append(Number(m.start(), m.end(), m.group(0), digits_of(m.group(2)), "link"))
+        numbers.append(Number(m.start(), m.end(), m.group(0), digits_of(unquote(m.group(2)).split("?")[0]), "link"))
     plain = mask(_LINK.sub(lambda m: " " * len(m.group(0)), text))
     taken: list[tuple[int, int]] = [(n.start, n.end) for n in numbers]
 
@@ -174,17 +207,24 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
             add(m.start(1), m.end(1), m.group(1), digits, "digits")
     mentions = service_mentions(plain, registry or [])
     call_context = re.compile(rf"(?<!\w)({_CALL_WORDS})(?!\w)", re.IGNORECASE)
+    strong_context = re.compile(rf"(?<!\w)({_STRONG_CALL_WORDS})(?!\w)", re.IGNORECASE)
     for m in _SHORT.finditer(plain):
         before = _sentence_before(plain, m.start())
         if _NOT_PHONE_WORDS.search(before):
             continue
-        if call_context.search(before) or _after_service(plain, m.start(), mentions):
+        # 11x are service numbers after any call word ("số 112"); other short numbers only after
+        # a word to call ("gọi 1111"), so that "số 150 trẻ em" or "số 1000" stays a count.
+        context = call_context if re.fullmatch(r"11\d", m.group(1)) else strong_context
+        if context.search(before) or _after_service(plain, m.start(), mentions):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
     for m in _AFTER_SERVICE.finditer(plain):
         read_out = _CUE_AFTER.match(plain, m.end())           # "113 [read: one – one – three]"
         if read_out or (_after_service(plain, m.start(), mentions) and not _NOT_PHONE_WORDS.search(
                 _sentence_before(plain, m.start()))):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
+    for m in _DOTTED.finditer(plain):                      # "1.1.2": a section number, unless called
+        if call_context.search(_sentence_before(plain, m.start())):
+            add(m.start(1), m.end(1), m.group(1), digits_of(m.group(1)), "spaced")
     for m in _SPACED.finditer(plain):
         add(m.start(1), m.end(1), m.group(1), digits_of(m.group(1)), "spaced")
     for m in _SPELLED.finditer(plain):
@@ -240,6 +280,17 @@ def check_text(text: str, registry: list[Phone]) -> list[Finding]:
                  f"Use the right registered number ({listed}); add a new one to data/phones.yml "
                  "with a source that can be checked. If it is not a phone number, reword it "
                  "(e.g. 'Article 112', '112 children').")))
+    # Digits a reader sees as one number but the rules above cannot read: never allowed.
+    unmarked = _MASK.sub(lambda m: " " * len(m.group(0)), text)      # addresses aside, tags kept
+    for m in list(_SPLIT_DIGITS.finditer(unmarked)) + list(_DIGIT_REFERENCE.finditer(text)):
+        findings.append(Finding(
+            m.start(), "phones.hidden-digits",
+            Text(f"Chữ số bị tách bởi định dạng, ký tự ẩn hoặc viết bằng mã ('{m.group(0)}'): người đọc "
+                 "thấy một số, nhưng không kiểm tra được số đó.",
+                 f"Digits split by formatting or hidden characters, or written as character codes "
+                 f"('{m.group(0)}'): readers see one number that cannot be checked."),
+            Text("Viết số bằng chữ số liền, không định dạng giữa các chữ số (ví dụ **111**).",
+                 "Write the number as plain digits, with no formatting inside it (e.g. **111**).")))
     # A reading cue reads the number it follows.
     for before, after in zip(numbers, numbers[1:]):
         if (after.kind == "spelled" and before.kind in ("digits", "spaced")
@@ -254,6 +305,21 @@ def check_text(text: str, registry: list[Phone]) -> list[Finding]:
                      f"{before.written} before it: listeners would dial the wrong number."),
                 Text(f"Đọc đúng từng chữ số của {before.written}.",
                      f"Spell out the digits of {before.written} exactly.")))
+    # A short label only one number has ("miễn phí, 24/7") belongs to that number.
+    plain_text = mask(text)
+    for pattern, phone in _short_patterns(registry):
+        for m in pattern.finditer(plain_text):
+            before = next((n for n in reversed(numbers) if n.end <= m.start()), None)
+            if (before and re.fullmatch(r"[\s,(\[–—-]*", text[before.end:m.start()])
+                    and before.digits in by_number and before.digits != phone.number):
+                findings.append(Finding(
+                    before.start, "phones.wrong-service",
+                    Text(f"Số {before.written} được ghi là '{m.group(0)}', nhưng đó là đặc điểm của số "
+                         f"{phone.number} ({phone.name['vi']}) trong data/phones.yml.",
+                         f"The number {before.written} is described as '{m.group(0)}', but that is what "
+                         f"data/phones.yml says of {phone.number} ({phone.name['en']})."),
+                    Text(f"Ghi số {phone.number}, hoặc bỏ '{m.group(0)}' nếu đúng là số {before.written}.",
+                         f"Write {phone.number}, or drop '{m.group(0)}' if the number really is {before.written}.")))
     # A named service gives its own number.
     if registry:
         plain = mask(text)

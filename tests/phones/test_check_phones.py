@@ -23,6 +23,7 @@ KIT = "data/communication_kit/an-toan-tren-mang.yml"
 def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     return tmp_path
 
 
@@ -83,6 +84,7 @@ def test_issue_example_wrong_numbers_in_the_online_safety_kit(tmp_path):
     ("data/tasks.yml", "Study sessions, briefings", "Study sessions (hotline 1800 1567), briefings", "1800 1567",
      "phones.unregistered"),
     ("mkdocs.yml", "(gọi 111).", "(gọi 112).", "(gọi 112)", "phones.unregistered"),
+    ("overrides/404.html", "hãy gọi <a", "hãy gọi 112 hoặc <a", "hãy gọi 112", "phones.unregistered"),
     ("data/bodies.yml", "Ban Thường vụ Huyện ủy An Lão\n", "Ban Thường vụ Huyện ủy An Lão (gọi số 112)\n",
      "(gọi số 112)", "phones.unregistered"),
 ])

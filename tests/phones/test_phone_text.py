@@ -32,6 +32,12 @@ UNREGISTERED = {
     "Đường dây nóng của huyện 0225 3 876 123.": "0225 3 876 123",
     "báo công an 112": "112",
     "Police: 999": "999",
+    "gọi 1111 ngay": "1111",
+    "Gọi 1.1.2 ngay": "1.1.2",
+    "gọi một.một.hai": "một.một.hai",
+    '<a href="tel:111" aria-label="Gọi 112">111</a>': "112",
+    '<a href="tel:%31%31%32">gọi</a>': "tel:%31%31%32",
+    '![Áp phích: gọi 112](poster.png)': "112",
 }
 
 
@@ -56,6 +62,7 @@ GOOD = [
     "Báo cho công an xã hoặc gọi 111.",
     "Công an huyện An Lão phối hợp với các xã.",
     "[Gọi 111](tel:111) hoặc [nhắn tin](sms:111).",
+    "Xin nhắc lại số: Một – một – một. Một lần nữa: một – một – một.",
 ]
 NOT_PHONES = [
     "Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị",
@@ -66,7 +73,9 @@ NOT_PHONES = [
     "mục 1.1.2 của Kế hoạch", "II.4.7", "ii-4-3", "Kế hoạch số 365-KH/TU", "24/7", "1.000.000 đồng",
     "Một là, hãy cùng con đặt quy tắc. Hai là, dạy con.", "một năm hai lần", "ba bốn năm tuổi",
     "hai mươi bốn giờ mỗi ngày", "One: agree on rules. Two: teach your child.",
-    "https://tongdai111.vn/1800123456", "{#goi-112}",
+    "https://tongdai111.vn/1800123456", "{#goi-112}", "có 150 trẻ em", "với số 150 trẻ em", "số 1000 trẻ em",
+    "Bước 1. Hai. Ba.", '<span class="x-112" id="goi-112">a</span>',
+    '<img src="poster-112.png" alt="Áp phích">',
 ]
 
 
@@ -114,3 +123,20 @@ def test_a_reading_cue_must_read_the_number_before_it(text, cue):
     found = check_text(text, REGISTRY)
     assert [f.code for f in found] == ["phones.cue-mismatch"]
     assert text[found[0].start:].startswith(cue)
+
+
+@pytest.mark.parametrize("text", ["gọi **11**2 ngay", "gọi 1<b>1</b>2", "gọi 11\u200b2", "gọi &#49;&#49;&#50;"])
+def test_digits_hidden_from_the_rules_are_refused(text):
+    found = check_text(text, REGISTRY)
+    assert [f.code for f in found] == ["phones.hidden-digits"], found
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Cần tư vấn: gọi 113, miễn phí, 24/7.", "113"),
+    ("Advice: call 115 (free, 24/7)", "115"),
+])
+def test_the_hotlines_own_promise_on_another_number_is_refused(text, number):
+    """`short` "miễn phí, 24/7" is only the hotline's: "113, miễn phí, 24/7" promises what 113 is not."""
+    found = check_text(text, REGISTRY)
+    assert [f.code for f in found] == ["phones.wrong-service"]
+    assert text[found[0].start:].startswith(number) and "111" in found[0].fix.en
