@@ -47,7 +47,7 @@ _NOT_AFTER = r"(?![\w/%–-]|[.,]\d)"
 _LONG = re.compile(_NOT_BEFORE + r"((?:\+84|0)(?:[ .-]?\d){9,10})" + _NOT_AFTER)
 _SPECIAL = re.compile(_NOT_BEFORE + r"(1[89]00(?:[ .-]?\d){4,6})" + _NOT_AFTER)
 _SHORT = re.compile(_NOT_BEFORE + r"(1\d{2,3})" + _NOT_AFTER)
-_AFTER_SERVICE = re.compile(_NOT_BEFORE + r"(\d{3,5})" + _NOT_AFTER)
+_AFTER_SERVICE = re.compile(_NOT_BEFORE + r"(?!(?:19|20)\d\d(?!\d))(\d{3,5})" + _NOT_AFTER)  # not a year
 _DOTTED = re.compile(r"(?<![\w/.,:+–-])(\d(?:[ \u00a0]*\.[ \u00a0]*\d){2,})(?![\w/%]|[.,:–-]\s*\d)")
 _SPACED = re.compile(r"(?<![\w/.,:+–-])(\d(?:(?:[ \u00a0]*[-–—][ \u00a0]*|[ \u00a0])\d){2,})(?![\w/%]|[.,:–-]\s*\d)")
 _STRONG_CALL_WORDS = (r"gọi|bấm|quay số|nhắn tin|nhắn|tổng đài|đường dây|điện thoại|hotline|"
@@ -63,7 +63,7 @@ _NOT_READ_ATTR = re.compile(r"""(?<![\w-])(?:href|src|srcset|action|id|class|sty
                             r"""data-[\w-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 # Digits a reader sees but a pattern would not: split by formatting or hidden characters,
 # or written as character references ("&#49;&#49;&#50;" shows "112").
-_SPLIT_DIGITS = re.compile(r"\d(?:\*\*|\*|__|_|~~|`|<[^>\n]{0,40}>|[\u00ad\u200b-\u200f\u2060\ufeff])+\d")
+_SPLIT_DIGITS = re.compile(r"\d(?:\*\*|\*|__|_|~~|`|<[^>\n]{0,40}>|&#?\w{1,8};|[\u00ad\u200b-\u200f\u2060\ufeff])+\d")
 _DIGIT_REFERENCE = re.compile(r"(?:&#(?:0*(?:4[89]|5[0-7])|[xX]0*3[0-9]);)+")
 
 DIGIT_WORDS = {
@@ -219,8 +219,8 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
     for m in _AFTER_SERVICE.finditer(plain):
         read_out = _CUE_AFTER.match(plain, m.end())           # "113 [read: one – one – three]"
-        if read_out or (_after_service(plain, m.start(), mentions) and not _NOT_PHONE_WORDS.search(
-                _sentence_before(plain, m.start()))):
+        named = _after_service(plain, m.start(), mentions) or _before_service(plain, m.end(), mentions)
+        if read_out or (named and not _NOT_PHONE_WORDS.search(_sentence_before(plain, m.start()))):
             add(m.start(1), m.end(1), m.group(1), m.group(1), "digits")
     for m in _DOTTED.finditer(plain):                      # "1.1.2": a section number, unless called
         if call_context.search(_sentence_before(plain, m.start())):
@@ -236,6 +236,14 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
         if dashed or cue or digits[:2] in ("11", "10") or call_context.search(before):
             add(m.start(1), m.end(1), m.group(1), digits, "spelled")
     return sorted(numbers, key=lambda n: n.start)
+
+
+def _before_service(text: str, end: int, mentions: list[_Mention]) -> _Mention | None:
+    """The service mention that directly follows a number ending at `end` ("113 (công an)")."""
+    for mention in mentions:
+        if end <= mention.start <= end + 4 and _GAP_BEFORE.match(text[end:mention.start]):
+            return mention
+    return None
 
 
 def _after_service(text: str, start: int, mentions: list[_Mention]) -> _Mention | None:

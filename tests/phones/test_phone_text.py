@@ -33,6 +33,7 @@ UNREGISTERED = {
     "báo công an 112": "112",
     "Police: 999": "999",
     "gọi 1111 ngay": "1111",
+    "Con cần biết – 111 bảo vệ trẻ em · 112 công an · 114 cứu hỏa": "112",
     "Gọi 1.1.2 ngay": "1.1.2",
     "gọi một.một.hai": "một.một.hai",
     '<a href="tel:111" aria-label="Gọi 112">111</a>': "112",
@@ -74,7 +75,7 @@ NOT_PHONES = [
     "Một là, hãy cùng con đặt quy tắc. Hai là, dạy con.", "một năm hai lần", "ba bốn năm tuổi",
     "hai mươi bốn giờ mỗi ngày", "One: agree on rules. Two: teach your child.",
     "https://tongdai111.vn/1800123456", "{#goi-112}", "có 150 trẻ em", "với số 150 trẻ em", "số 1000 trẻ em",
-    "Bước 1. Hai. Ba.", '<span class="x-112" id="goi-112">a</span>',
+    "Bước 1. Hai. Ba.", "Kế hoạch 2024 Công an huyện", "Police 2025 report", '<span class="x-112" id="goi-112">a</span>',
     '<img src="poster-112.png" alt="Áp phích">',
 ]
 
@@ -98,6 +99,8 @@ def test_dates_and_document_numbers_are_not_numbers_at_all(text):
     ("call the hotline on 113", "113"),
     ("Cần cứu nạn, cứu hộ, gọi số 115.", "115"),
     ("For an ambulance, call 114.", "114"),
+    ("Con cần biết – 111 bảo vệ trẻ em · 115 công an · 114 cứu hỏa", "115"),
+    ("Advice 113 – National Child Protection Hotline – free, 24/7", "113"),
 ])
 def test_a_named_service_must_give_its_own_number(text, number):
     found = check_text(text, REGISTRY)
