@@ -5,24 +5,30 @@
 - phones.unregistered: a number that is not in data/phones.yml. Numbers are recognised in every
   form a reader could dial from:
     digits      mobile and landline numbers (0 + 9 or 10 digits, or +84, with spaces, dots or
-                dashes: "0225 3876 123"), 1800/1900 numbers, and short service numbers (11x,
-                10xx) where the words around say it is a number to call ("gọi", "số", "call",
-                "hotline", or the name of a service of the registry: "công an 112");
-    spaced      single digits joined by dashes or spaces: "1-1-2", "1 – 1 – 2";
+                dashes: "0225 3876 123"), 1800/1900 numbers; short numbers (1xx, 1xxx) after a
+                word to call ("gọi 1111", "call 112"; for 11x also after "số", "number"), and
+                any 3-5 digit number right after or before a service of the registry ("công an
+                112", "112 công an") or followed by a reading cue ("112 [read: …]");
+    spaced      single digits joined by dashes or spaces ("1-1-2", "1 – 1 – 2"), or by dots
+                after a word to call ("gọi 1.1.2"; "mục 1.1.2" is a section number);
     spelled     digits in words, as radio scripts read them: "một – một – hai", "one one two"
                 (three or more digit words, joined by dashes, or starting "một một" / "one one",
                 or inside a reading cue "[đọc: …]" / "[read: …]", or after a word to call);
-    link        tel:, sms: and callto: links.
+    link        tel:, sms: and callto: links (percent-encoded digits decoded).
   A number joined to "/", "-", "." or another digit (56/2017/NĐ-CP, 28-CT/TW, 24/7, 1.000,
   15/12) is never a phone number, nor a number after "Điều", "khoản", "trang", "năm", "tuổi",
-  "Article", "page", "year"….
+  "Article", "page", "year"…, nor a year next to a service word ("2024 Công an huyện").
+  Text a reader sees or hears in a tag (title, alt, aria-label) is checked; addresses are not.
 - phones.wrong-service: a text that names a service must give that service's own number. The
   service words come from the registry (each entry's `name`, the parts of it, and its `words`),
   so "báo công an 115" or "Tổng đài quốc gia bảo vệ trẻ em, số 113" is refused. A service word is
-  tied to the number right after it ("công an, số 113", "the police on 113") or right before it
-  ("113 (công an)"); a service named with no number near it is left alone.
+  tied to the number right after it ("công an, số 113", "the police on 113") or else right
+  before it ("113 (công an)"); a service named with no number near it is left alone. A `short`
+  label only one entry has ("miễn phí, 24/7") is that entry's too: "gọi 113, miễn phí, 24/7".
 - phones.cue-mismatch: a reading cue must read the number it follows: "111 [đọc: một – một – ba]"
   is refused even though 113 is registered.
+- phones.hidden-digits: digits split by formatting, hidden characters or character references
+  ("**11**2", "11&#8203;2", "&#49;&#49;&#50;"): a reader sees a number no rule can read.
 
 Every finding has the offset in the text where it starts, so callers report file:line:column.
 Standard library only (and the registry's records).
