@@ -24,7 +24,8 @@
   so "báo công an 115" or "Tổng đài quốc gia bảo vệ trẻ em, số 113" is refused. A service word is
   tied to the number right after it ("công an, số 113", "the police on 113") or else right
   before it ("113 (công an)"); a service named with no number near it is left alone. A `short`
-  label only one entry has ("miễn phí, 24/7") is that entry's too: "gọi 113, miễn phí, 24/7".
+  label with hours that only one entry has ("miễn phí, 24/7") is that entry's too: "gọi 113,
+  miễn phí, 24/7" is refused.
 - phones.cue-mismatch: a reading cue must read the number it follows: "111 [đọc: một – một – ba]"
   is refused even though 113 is registered.
 - phones.hidden-digits: digits split by formatting, hidden characters or character references
@@ -154,8 +155,8 @@ def _service_pattern(registry: list[Phone]) -> list[tuple[re.Pattern, Phone]]:
 
 
 def _short_patterns(registry: list[Phone]) -> list[tuple[re.Pattern, Phone]]:
-    """A `short` label that only one entry has ("miễn phí, 24/7") is a claim about that number:
-    "gọi 113, miễn phí, 24/7" gives 113 the hotline's promise."""
+    """A `short` label with hours that only one entry has ("miễn phí, 24/7") is a claim about that
+    number: "gọi 113, miễn phí, 24/7" gives 113 the hotline's promise."""
     out = []
     for lang in ("vi", "en"):
         counts: dict[str, int] = {}
@@ -164,7 +165,8 @@ def _short_patterns(registry: list[Phone]) -> list[tuple[re.Pattern, Phone]]:
             counts[key] = counts.get(key, 0) + 1
         for phone in registry:
             short = phone.short.get(lang, "")
-            if len(short) >= 5 and counts[short.casefold()] == 1:
+            # only a distinctive promise (hours: "miễn phí, 24/7"), not a word like "tư vấn"
+            if len(short) >= 5 and re.search(r"\d", short) and counts[short.casefold()] == 1:
                 out.append((re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", re.IGNORECASE), phone))
     return out
 

@@ -126,7 +126,7 @@ def test_a_broken_registry_is_misuse(tmp_path):
 
 NEW_FIRST = """- number: "1900"
   id: tu-van
-  name: {vi: Tư vấn tâm lý, en: Counselling}
+  name: {vi: Trung tâm Công tác xã hội thử, en: Test social work centre}
   short: {vi: tư vấn, en: counselling}
   when: {vi: Khi cần tư vấn., en: When you need advice.}
   source: {vi: Nguồn thử, en: Test source}
@@ -176,3 +176,19 @@ def test_the_build_stops_on_a_wrong_number_in_the_data(tmp_path):
     done = build(project)
     assert done.returncode != 0
     assert f"{KIT}:{line_of(text, 'Cần tư vấn: gọi 112')}: [phones.unregistered]" in done.stderr + done.stdout
+
+
+def test_a_number_added_at_the_top_keeps_111_in_the_built_hotline_bar(tmp_path):
+    """End to end: the guide lets editors add a number anywhere; the bar on every page stays 111."""
+    project = make_project(tmp_path / "p")
+    registry = project / "data" / "phones.yml"
+    text = registry.read_text(encoding="utf-8")
+    first = text.index("- number:")
+    registry.write_text(text[:first] + NEW_FIRST + text[first:], encoding="utf-8")
+    assert load_phones(registry)[0].number == "1900"
+    done = build(project)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for page in ("index.html", "en/index.html", "bao-tin/index.html"):
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert 'class="hotline__link" href="tel:111"' in html, page
+        assert 'class="hotline__link" href="tel:1900"' not in html, page
