@@ -13,7 +13,7 @@
                 after a word to call ("gọi 1.1.2"; "mục 1.1.2" is a section number);
     spelled     digits in words, as radio scripts read them: "một – một – hai", "one one two"
                 (three or more digit words, joined by dashes, or starting "một một" / "one one",
-                or inside a reading cue "[đọc: …]" / "[read: …]", or after a word to call);
+                or inside a reading cue "[đọc: …]" / "[read: …]", or right after a word to call);
     link        tel:, sms: and callto: links (percent-encoded digits decoded).
   A number joined to "/", "-", "." or another digit (56/2017/NĐ-CP, 28-CT/TW, 24/7, 1.000,
   15/12) is never a phone number, nor a number after "Điều", "khoản", "trang", "năm", "tuổi",
@@ -60,6 +60,8 @@ _SPACED = re.compile(r"(?<![\w/.,:+–-])(\d(?:(?:[ \u00a0]*[-–—][ \u00a0]*|
 _STRONG_CALL_WORDS = (r"gọi|bấm|quay số|nhắn tin|nhắn|tổng đài|đường dây|điện thoại|hotline|"
                       r"call|dial|phone|telephone|ring|text|helpline")
 _CALL_WORDS = _STRONG_CALL_WORDS + r"|số|khẩn cấp|number|emergency"
+# Right before spelled digits: "gọi một một hai", "call one one two", "gọi số …", "call on …"
+_CALL_JUST_BEFORE = re.compile(rf"(?<!\w)(?:{_CALL_WORDS})(?:\s+(?:số|on|at))?\s*:?\s*$", re.IGNORECASE)
 _NOT_PHONE_WORDS = re.compile(r"(?<!\w)(điều|khoản|điểm|chương|mục|trang|năm|tuổi|lớp|article|clause|"
                               r"chapter|section|page|year|years|age|aged|grade|no\.)\s*$", re.IGNORECASE)
 _LINK = re.compile(r"(?<![\w/])(tel|sms|callto):([^\s)\"'<>\]]*)", re.IGNORECASE)
@@ -241,7 +243,8 @@ def find_numbers(text: str, registry: list[Phone] | None = None) -> list[Number]
         before = _sentence_before(plain, m.start())
         dashed = bool(re.search(r"[-–—]", m.group(1)))
         cue = bool(_CUE_OPEN.search(plain[max(0, m.start() - 20):m.start()]))
-        if dashed or cue or digits[:2] in ("11", "10") or call_context.search(before):
+        called = _CALL_JUST_BEFORE.search(plain[max(0, m.start() - 30):m.start()])  # "gọi một một hai"
+        if dashed or cue or digits[:2] in ("11", "10") or called:
             add(m.start(1), m.end(1), m.group(1), digits, "spelled")
     return sorted(numbers, key=lambda n: n.start)
 

@@ -36,6 +36,7 @@ UNREGISTERED = {
     "Con cần biết – 111 bảo vệ trẻ em · 112 công an · 114 cứu hỏa": "112",
     "Gọi 1.1.2 ngay": "1.1.2",
     "gọi một.một.hai": "một.một.hai",
+    "Hãy gọi số: hai hai ba": "hai hai ba",
     '<a href="tel:111" aria-label="Gọi 112">111</a>': "112",
     '<a href="tel:%31%31%32">gọi</a>': "tel:%31%31%32",
     '![Áp phích: gọi 112](poster.png)': "112",
@@ -75,7 +76,7 @@ NOT_PHONES = [
     "Một là, hãy cùng con đặt quy tắc. Hai là, dạy con.", "một năm hai lần", "ba bốn năm tuổi",
     "hai mươi bốn giờ mỗi ngày", "One: agree on rules. Two: teach your child.",
     "https://tongdai111.vn/1800123456", "{#goi-112}", "có 150 trẻ em", "với số 150 trẻ em", "số 1000 trẻ em",
-    "Bước 1. Hai. Ba.", "Kế hoạch 2024 Công an huyện", "Police 2025 report", '<span class="x-112" id="goi-112">a</span>',
+    "Bước 1. Hai. Ba.", "Gọi cho cô giáo vào các ngày thứ hai, ba, tư.", "Kế hoạch 2024 Công an huyện", "Police 2025 report", '<span class="x-112" id="goi-112">a</span>',
     '<img src="poster-112.png" alt="Áp phích">',
 ]
 
