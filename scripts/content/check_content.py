@@ -40,6 +40,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -162,7 +163,12 @@ def _text_lines(page: Page):
             yield line
 
 
-Finding = tuple  # (column from 0, code, what: Text, fix: Text): a rule's finding in one text
+class Finding(NamedTuple):
+    """What a text rule found in one text; pages and data files turn it into a Problem."""
+    column: int          # from 0, in the text given to the rule
+    code: str
+    what: Text
+    fix: Text
 
 
 def spelling_findings(text: str, vietnamese: bool) -> list[Finding]:
@@ -171,13 +177,13 @@ def spelling_findings(text: str, vietnamese: bool) -> list[Finding]:
     text = _mask_urls(text)
     for f in check_tone(text, strict_qui=vietnamese):
         code = "content.qui" if f.rule == "qui" else "content.tone"
-        found.append((f.start, code,
+        found.append(Finding(f.start, code,
                       Text(f"'{f.found}' → viết '{f.suggestion}'. {f.note_vi}",
                            f"'{f.found}' → write '{f.suggestion}'. {f.note_en}"),
                       Text(f"Thay '{f.found}' bằng '{f.suggestion}'. Nếu đang trích nguyên văn, đặt trong `…`.",
                            f"Replace '{f.found}' with '{f.suggestion}'. If you are quoting, put it in `…`.")))
     for f in check_typos(text, vietnamese):
-        found.append((f.start, "content.typo",
+        found.append(Finding(f.start, "content.typo",
                       Text(f"Lỗi chính tả: '{f.found}' → '{f.suggestion}' ({f.note_vi}).",
                            f"Typo: '{f.found}' → '{f.suggestion}' ({f.note_en})."),
                       Text(f"Sửa thành '{f.suggestion}'. Nếu cố ý trích lỗi (ví dụ trong ghi chú biên tập), "
@@ -219,7 +225,7 @@ def placeholder_findings(text: str) -> list[Finding]:
     found = []
     for pattern, _ in _PLACEHOLDERS:
         for match in pattern.finditer(text):
-            found.append((match.start(), "content.placeholder",
+            found.append(Finding(match.start(), "content.placeholder",
                           Text(f"Chữ giữ chỗ '{match.group(0)}': trang công bố không được có nội dung dang dở.",
                                f"Placeholder text '{match.group(0)}': a published page must not be unfinished."),
                           Text("Viết nội dung thật, hoặc bỏ phần đó cho tới khi có nội dung "
@@ -227,7 +233,7 @@ def placeholder_findings(text: str) -> list[Finding]:
                                "Write the real text, or leave the part out until it exists "
                                "(an unfinished page stays out of the nav).")))
     for match in _EMPTY_LINK.finditer(text):
-        found.append((match.start(), "content.placeholder",
+        found.append(Finding(match.start(), "content.placeholder",
                       Text("Liên kết chưa có đích: '(…)' trống hoặc '#'.",
                            "A link with no target: empty '()' or '#'."),
                       Text("Điền đường dẫn tới tệp .md hoặc địa chỉ https://…, hoặc bỏ liên kết.",
