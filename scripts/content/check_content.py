@@ -1,6 +1,8 @@
-"""Check the Markdown sources for what hurts readers or search, before anything is built.
+"""Check the Markdown sources and the data texts for what hurts readers or search, before
+anything is built.
 
-    python scripts/content/check_content.py                 # every docs/**/*.md
+    python scripts/content/check_content.py                 # every docs/**/*.md and data text
+    python scripts/content/check_content.py data/tasks.yml  # one data file
     python scripts/content/check_content.py docs/vi/bao-tin/index.md --format github
     python scripts/content/check_content.py --fix-nfc       # rewrite files that are not NFC
 
@@ -15,35 +17,41 @@ Rules (each message says what is wrong and how to fix it, in Vietnamese and Engl
   (unclosed, invalid YAML) is reported with its line instead of silently becoming page text.
 - content.placeholder: no TODO, TBD, FIXME, lorem ipsum, "sẽ cập nhật", "đang cập nhật", empty
   link targets.
-- content.phone-unregistered: a phone number in the text must be in data/phones.yml. Numbers
-  are recognised by shape, so that dates, years and document numbers are left alone:
-  mobile and landline numbers (0 + 9 or 10 digits, or +84), 1800/1900 numbers (8–10 digits),
-  and short service numbers (11x, 10xx) only where the words around say it is a number to call
-  ("gọi", "số", "tổng đài", "đường dây", "call", "hotline"…); a number joined to "/", "-", "." or
-  another digit (56/2017/NĐ-CP, 365-KH/TU, 24/7, 1.000) is never a phone number. tel: links are
-  checked too.
+- phones.unregistered, phones.wrong-service, phones.cue-mismatch: the phone rules of
+  scripts/phones/phone_text.py (the same for the data files, scripts/phones/check_phones.py): every
+  phone-like number — digits, "1-1-2", "một – một – hai", "one one two", tel:/sms: links — is in
+  data/phones.yml, a named service ("công an", "hotline", "Tổng đài"…) gives its own number, and a
+  reading cue reads the number it follows. Dates, years and document numbers (56/2017/NĐ-CP,
+  365-KH/TU, 24/7, 1.000) are left alone.
 - content.heading-skip: heading levels go down one at a time (the page title counts as level 1).
 - content.image-alt: every image has a text alternative (Markdown ![text](…) or <img alt="…">).
+Data files (data/**/*.yml but the address lists, scripts/core/data_text.py): every text that
+becomes a page gets content.nfc, content.tone / content.qui / content.typo and
+content.placeholder, reported at its line with the field's name; their phone numbers are checked
+by scripts/phones/check_phones.py.
 Exit codes: 0 clean, 1 problems found, 2 misuse.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.core import checkkit  # noqa: E402
+from scripts.core.data_text import NOT_PAGE_TEXT, DataTextError, data_files, texts_of  # noqa: E402
 
 from scripts.vietnamese import check_tone, check_typos  # noqa: E402
 from scripts.core.checkkit import Misuse, Problem, Source, Text  # noqa: E402
-from scripts.phones import PHONES_FILE, DataError, load_phones  # noqa: E402
+from scripts.phones import PHONES_FILE, DataError, check_text, find_numbers, load_phones  # noqa: E402
 
 TOOL = "check_content"
 SOURCES_REQUIRED = ("bao-tin/", "tuyen-truyen/", "chi-thi-28/", "ke-hoach/", "hoi-dap/")
@@ -155,29 +163,41 @@ def _text_lines(page: Page):
             yield line
 
 
-def rule_spelling(page: Page) -> list[Problem]:
+class Finding(NamedTuple):
+    """What a text rule found in one text; pages and data files turn it into a Problem."""
+    column: int          # from 0, in the text given to the rule
+    code: str
+    what: Text
+    fix: Text
+
+
+def spelling_findings(text: str, vietnamese: bool) -> list[Finding]:
+    """Tone placement and typos in one text (links, URLs and tags masked)."""
     found = []
-    vietnamese = page.lang != "en"
-    for line in _text_lines(page):
-        text = _mask_urls(line.text)
-        for f in check_tone(text, strict_qui=vietnamese):
-            code = "content.qui" if f.rule == "qui" else "content.tone"
-            found.append(_p(page, line.number, code,
-                            Text(f"'{f.found}' → viết '{f.suggestion}'. {f.note_vi}",
-                                 f"'{f.found}' → write '{f.suggestion}'. {f.note_en}"),
-                            Text(f"Thay '{f.found}' bằng '{f.suggestion}'. Nếu đang trích nguyên văn, đặt trong `…`.",
-                                 f"Replace '{f.found}' with '{f.suggestion}'. If you are quoting, put it in `…`."),
-                            f.start + 1))
-        for f in check_typos(text, vietnamese):
-            found.append(_p(page, line.number, "content.typo",
-                            Text(f"Lỗi chính tả: '{f.found}' → '{f.suggestion}' ({f.note_vi}).",
-                                 f"Typo: '{f.found}' → '{f.suggestion}' ({f.note_en})."),
-                            Text(f"Sửa thành '{f.suggestion}'. Nếu cố ý trích lỗi (ví dụ trong ghi chú biên tập), "
-                                 "đặt trong `…`.",
-                                 f"Write '{f.suggestion}'. If you quote the typo on purpose (e.g. in an "
-                                 "editorial note), put it in `…`."),
-                            f.start + 1))
+    text = _mask_urls(text)
+    for f in check_tone(text, strict_qui=vietnamese):
+        code = "content.qui" if f.rule == "qui" else "content.tone"
+        found.append(Finding(f.start, code,
+                      Text(f"'{f.found}' → viết '{f.suggestion}'. {f.note_vi}",
+                           f"'{f.found}' → write '{f.suggestion}'. {f.note_en}"),
+                      Text(f"Thay '{f.found}' bằng '{f.suggestion}'. Nếu đang trích nguyên văn, đặt trong `…`.",
+                           f"Replace '{f.found}' with '{f.suggestion}'. If you are quoting, put it in `…`.")))
+    for f in check_typos(text, vietnamese):
+        found.append(Finding(f.start, "content.typo",
+                      Text(f"Lỗi chính tả: '{f.found}' → '{f.suggestion}' ({f.note_vi}).",
+                           f"Typo: '{f.found}' → '{f.suggestion}' ({f.note_en})."),
+                      Text(f"Sửa thành '{f.suggestion}'. Nếu cố ý trích lỗi (ví dụ trong ghi chú biên tập), "
+                           "đặt trong `…`.",
+                           f"Write '{f.suggestion}'. If you quote the typo on purpose (e.g. in an "
+                           "editorial note), put it in `…`.")))
     return found
+
+
+def rule_spelling(page: Page) -> list[Problem]:
+    vietnamese = page.lang != "en"
+    return [_p(page, line.number, code, what, fix, col + 1)
+            for line in _text_lines(page)
+            for col, code, what, fix in spelling_findings(line.text, vietnamese)]
 
 
 _URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>]*>|https?://\S+|<[^>\n]+>"
@@ -200,88 +220,69 @@ _PLACEHOLDERS = [
 _EMPTY_LINK = re.compile(r"\]\(\s*#?\s*\)")
 
 
-def rule_placeholders(page: Page) -> list[Problem]:
+def placeholder_findings(text: str) -> list[Finding]:
+    """Placeholder words and links with no target in one text."""
     found = []
-    for line in _text_lines(page):
-        for pattern, _ in _PLACEHOLDERS:
-            for match in pattern.finditer(line.text):
-                found.append(_p(page, line.number, "content.placeholder",
-                                Text(f"Chữ giữ chỗ '{match.group(0)}': trang công bố không được có nội dung dang dở.",
-                                     f"Placeholder text '{match.group(0)}': a published page must not be unfinished."),
-                                Text("Viết nội dung thật, hoặc bỏ phần đó cho tới khi có nội dung "
-                                     "(trang chưa xong thì chưa đưa vào nav).",
-                                     "Write the real text, or leave the part out until it exists "
-                                     "(an unfinished page stays out of the nav)."),
-                                match.start() + 1))
-        for match in _EMPTY_LINK.finditer(line.text):
-            found.append(_p(page, line.number, "content.placeholder",
-                            Text("Liên kết chưa có đích: '(…)' trống hoặc '#'.",
-                                 "A link with no target: empty '()' or '#'."),
-                            Text("Điền đường dẫn tới tệp .md hoặc địa chỉ https://…, hoặc bỏ liên kết.",
-                                 "Fill in the path to the .md file or the https://… address, or drop the link."),
-                            match.start() + 1))
+    for pattern, _ in _PLACEHOLDERS:
+        for match in pattern.finditer(text):
+            found.append(Finding(match.start(), "content.placeholder",
+                          Text(f"Chữ giữ chỗ '{match.group(0)}': trang công bố không được có nội dung dang dở.",
+                               f"Placeholder text '{match.group(0)}': a published page must not be unfinished."),
+                          Text("Viết nội dung thật, hoặc bỏ phần đó cho tới khi có nội dung "
+                               "(trang chưa xong thì chưa đưa vào nav).",
+                               "Write the real text, or leave the part out until it exists "
+                               "(an unfinished page stays out of the nav).")))
+    for match in _EMPTY_LINK.finditer(text):
+        found.append(Finding(match.start(), "content.placeholder",
+                      Text("Liên kết chưa có đích: '(…)' trống hoặc '#'.",
+                           "A link with no target: empty '()' or '#'."),
+                      Text("Điền đường dẫn tới tệp .md hoặc địa chỉ https://…, hoặc bỏ liên kết.",
+                           "Fill in the path to the .md file or the https://… address, or drop the link.")))
     return found
 
 
+def rule_placeholders(page: Page) -> list[Problem]:
+    return [_p(page, line.number, code, what, fix, col + 1)
+            for line in _text_lines(page)
+            for col, code, what, fix in sorted(placeholder_findings(line.text), key=lambda f: f[0])]
+
+
 # Phone numbers -------------------------------------------------------------------------------
+# The rules are the phones feature's (scripts/phones/phone_text.py), the same for data files
+# (scripts/phones/check_phones.py): registered numbers only, in every written form, and a named
+# service with its own number. Lines are checked a paragraph at a time, so "call" at the end of
+# one line still counts for "112" at the start of the next.
 
-_NOT_BEFORE = r"(?<![\w/.,:+-])"
-_NOT_AFTER = r"(?![\w/%-]|[.,]\d)"
-_LONG = re.compile(_NOT_BEFORE + r"((?:\+84|0)(?:[ .-]?\d){9,10})" + _NOT_AFTER)
-_SPECIAL = re.compile(_NOT_BEFORE + r"(1[89]00(?:[ .-]?\d){4,6})" + _NOT_AFTER)
-_SHORT = re.compile(_NOT_BEFORE + r"(11\d|10\d\d)" + _NOT_AFTER)
-_CALL_WORDS = re.compile(r"(?<!\w)(gọi|bấm|quay số|nhắn tin|số|tổng đài|đường dây|điện thoại|hotline|"
-                         r"khẩn cấp|call|dial|phone|telephone|ring|number|emergency)(?!\w)", re.IGNORECASE)
-_NOT_PHONE_WORDS = re.compile(r"(?<!\w)(điều|khoản|điểm|chương|mục|trang|năm|tuổi|article|clause|"
-                              r"chapter|section|page|year|no\.)\s*$", re.IGNORECASE)
-_TEL = re.compile(r"tel:([+\d][\d .()%20-]*\d)", re.IGNORECASE)
+def find_phone_numbers(text: str, registry: list | None = None) -> list[tuple[int, str]]:
+    """(column, number as written) of every phone-like number in `text` (tel:/sms: links aside)."""
+    return [(n.start, n.written) for n in find_numbers(text, registry) if n.kind != "link"]
 
 
-def _digits(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if number.startswith("+84") else digits
-
-
-def find_phone_numbers(text: str) -> list[tuple[int, str]]:
-    """(column, number as written) of every phone number in `text` (links and tags masked)."""
-    found = []
-    for pattern in (_LONG, _SPECIAL):
-        for match in pattern.finditer(text):
-            digits = _digits(match.group(1))
-            if pattern is _LONG and len(digits) not in (10, 11):
-                continue
-            found.append((match.start(1), match.group(1)))
-    for match in _SHORT.finditer(text):
-        before = text[max(0, match.start() - 40):match.start()]
-        before = re.split(r"[.;!?]\s", before)[-1]        # this sentence only
-        if _NOT_PHONE_WORDS.search(before) or not _CALL_WORDS.search(before):
-            continue
-        found.append((match.start(1), match.group(1)))
-    return sorted(found)
-
-
-def rule_phones(page: Page, numbers: list[str]) -> list[Problem]:
-    found = []
-    listed = ", ".join(numbers)
+def _paragraphs(page: Page):
+    """Runs of consecutive text lines of the same kind, split at blank lines: (text, starts)."""
+    block: list[Line] = []
     for line in _text_lines(page):
-        hits = [(col, written) for col, written in find_phone_numbers(_mask_urls(line.text))]
-        hits += [(m.start(1), m.group(1)) for m in _TEL.finditer(line.text)]
-        seen = set()
-        for col, written in sorted(hits):
-            digits = _digits(written.replace("%20", ""))
-            if digits in numbers or (col, digits) in seen:
-                continue
-            seen.add((col, digits))
-            found.append(_p(page, line.number, "content.phone-unregistered",
-                            Text(f"Số điện thoại {written} không có trong danh bạ số của trang (data/phones.yml).",
-                                 f"The phone number {written} is not in the site's phone registry (data/phones.yml)."),
-                            Text(f"Dùng một số đã đăng ký ({listed}); số mới thì thêm vào data/phones.yml kèm "
-                                 "nguồn kiểm chứng được. Nếu đây không phải số điện thoại, viết khác đi (ví dụ "
-                                 "'Điều 112', '112 trẻ em').",
-                                 f"Use a registered number ({listed}); add a new one to data/phones.yml with a "
-                                 "source that can be checked. If it is not a phone number, reword it (e.g. "
-                                 "'Article 112', '112 children')."),
-                            col + 1))
+        if block and (line.number != block[-1].number + 1 or line.kind != block[-1].kind
+                      or not line.text.strip()):
+            yield block
+            block = []
+        if line.text.strip():
+            block.append(line)
+    if block:
+        yield block
+
+
+def rule_phones(page: Page, registry: list) -> list[Problem]:
+    found = []
+    for block in _paragraphs(page):
+        starts, pos = [], 0
+        for line in block:
+            starts.append(pos)
+            pos += len(line.text) + 1
+        text = "\n".join(line.text for line in block)
+        for f in check_text(text, registry):
+            i = max(0, bisect.bisect_right(starts, f.start) - 1)
+            found.append(_p(page, block[i].number, f.code, f.what, f.fix, f.start - starts[i] + 1))
     return found
 
 
@@ -434,6 +435,45 @@ def rule_images(page: Page) -> list[Problem]:
 
 
 # ----------------------------------------------------------------------------------------------
+# Data files: the same text rules for every text of data/**/*.yml that becomes a page
+# ----------------------------------------------------------------------------------------------
+
+def check_data_file(path: Path, root: Path = ROOT) -> list[Problem]:
+    """NFC, tone placement, typos and placeholders in the texts of one data file, each at its
+    line (scripts/core/data_text.py says which values are texts)."""
+    shown = checkkit.display_path(path, root)
+    src = checkkit.read_source(path, root)            # same messages for unreadable files
+    if src.problem and src.problem.code.startswith("file."):
+        return [src.problem]
+    try:
+        texts = texts_of(src.text)
+    except DataTextError as exc:
+        return [Problem(shown, exc.line, "data.yaml",
+                        Text(f"Tệp dữ liệu không phải YAML hợp lệ: {exc.detail}.",
+                             f"The data file is not valid YAML: {exc.detail}."),
+                        Text("Sửa dòng được chỉ ra (thụt lề, dấu ':' hoặc ngoặc kép).",
+                             "Fix the line shown (indentation, a ':' or quotes)."))]
+    found = []
+    for t in texts:
+        where_vi, where_en = f" (trường '{t.field}')", f" (field '{t.field}')"
+        if not unicodedata.is_normalized("NFC", t.value):
+            offset = next((i for i, ch in enumerate(t.value) if unicodedata.combining(ch)), 0)
+            found.append(Problem(shown, t.line_at(offset), "content.nfc",
+                                 Text("Chữ ở dạng Unicode tổ hợp (NFD): trông giống nhưng tìm kiếm và neo coi là "
+                                      "chữ khác." + where_vi,
+                                      "Text in decomposed Unicode (NFD): it looks the same, but search and "
+                                      "anchors treat it as different words." + where_en),
+                                 Text(f"Chạy: python scripts/content/check_content.py --fix-nfc {shown}",
+                                      f"Run: python scripts/content/check_content.py --fix-nfc {shown}")))
+        text = _mask_code_spans(unicodedata.normalize("NFC", t.value))
+        rules = spelling_findings(text, t.lang != "en") + placeholder_findings(text)
+        for col, code, what, fix in sorted(rules, key=lambda f: f[0]):
+            found.append(Problem(shown, t.line_at(col), code,
+                                 Text(what.vi + where_vi, what.en + where_en), fix))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
 # Running
 # ----------------------------------------------------------------------------------------------
 
@@ -448,7 +488,7 @@ def page_of(path: Path, docs_dir: Path, root: Path, langs: tuple[str, ...]) -> P
     return Page(src, lang, rel, read_lines(src) if not src.problem or src.text else [])
 
 
-def check_page(page: Page, numbers: list[str]) -> list[Problem]:
+def check_page(page: Page, registry: list) -> list[Problem]:
     if page.src.problem and page.src.problem.code.startswith("file."):
         return [page.src.problem]
     problems = rule_nfc(page)
@@ -456,16 +496,21 @@ def check_page(page: Page, numbers: list[str]) -> list[Problem]:
         problems.append(page.src.problem)
     else:
         problems += rule_front_matter(page)
-    problems += rule_spelling(page) + rule_placeholders(page) + rule_phones(page, numbers)
+    problems += rule_spelling(page) + rule_placeholders(page) + rule_phones(page, registry)
     problems += rule_headings(page) + rule_images(page)
     return problems
+
+
+def _is_data(path: Path) -> bool:
+    return path.suffix in (".yml", ".yaml")
 
 
 def collect(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*.md") if p.is_file())
+            files += sorted(p for p in path.rglob("*") if p.is_file() and (
+                p.suffix == ".md" or (_is_data(p) and p.name not in NOT_PAGE_TEXT)))
         elif path.is_file():
             files.append(path)
         else:
@@ -492,8 +537,9 @@ def fix_nfc(files: list[Path]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = checkkit.ArgumentParser(prog="check_content.py",
-                                     description="Check the Markdown sources (docs/**/*.md).")
-    parser.add_argument("paths", nargs="*", help="files or folders (default: docs/)")
+                                     description="Check the Markdown sources (docs/**/*.md) and the "
+                                                 "texts of the data files (data/**/*.yml).")
+    parser.add_argument("paths", nargs="*", help="files or folders (default: docs/ and data/)")
     parser.add_argument("--root", default=None, help="project root (default: this repository)")
     parser.add_argument("--phones", default=None, help="phone registry (default: data/phones.yml)")
     parser.add_argument("--fix-nfc", action="store_true", help="rewrite the files in NFC, then stop")
@@ -502,13 +548,14 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.root).resolve() if args.root else ROOT
     docs_dir = root / "docs"
     try:
-        files = collect([Path(p) for p in args.paths] or [docs_dir])
+        files = collect([Path(p) for p in args.paths] or [docs_dir]) + (
+            [] if args.paths else data_files(root))
         if args.fix_nfc:
             return fix_nfc(files)
         phones_file = Path(args.phones) if args.phones else (
             root / "data" / "phones.yml" if (root / "data" / "phones.yml").is_file() else PHONES_FILE)
         try:
-            numbers = [p.number for p in load_phones(phones_file)]
+            registry = load_phones(phones_file)
         except DataError as exc:
             raise Misuse(Text(f"Danh bạ số điện thoại hỏng: {exc}", f"The phone registry is broken: {exc}")) from None
         try:
@@ -519,7 +566,10 @@ def main(argv: list[str] | None = None) -> int:
         return checkkit.misuse(TOOL, exc.text)
     problems: list[Problem] = []
     for path in files:
-        problems += check_page(page_of(path, docs_dir, root, langs), numbers)
+        if _is_data(path):
+            problems += check_data_file(path, root)
+        else:
+            problems += check_page(page_of(path, docs_dir, root, langs), registry)
     return checkkit.emit(problems, args.format, TOOL, f"{len(files)} tệp / files")
 
 

@@ -208,6 +208,8 @@ def resolve(site: Site, page: Page, href: str) -> Target:
     scheme = parts.scheme.lower()
     if scheme in ("tel", "mailto"):
         return Target(scheme, url=value, scheme=scheme)
+    if scheme == "sms":                 # a number to text: checked like a call link
+        return Target("tel", url=value, scheme=scheme)
     if scheme and scheme not in ("http", "https"):
         return Target("scheme", url=value, scheme=scheme)
     if scheme or value.startswith("//"):
@@ -322,7 +324,7 @@ class Locator:
 
         add(value, 3)
         if target.kind == "tel":
-            add(value[4:], 2)
+            add(value.split(":", 1)[-1], 2)
         if target.kind == "internal" and source is not None:
             for form in self._markdown_forms(target, source):
                 add(form, 3)
@@ -375,7 +377,7 @@ class Locator:
                 return Located(checkkit.display_path(source, self.site.root), line)
         raw = link.value.strip()
         if raw and not raw.startswith("#"):     # written literally in a template or a data file?
-            literal = {raw: 3, **({raw[4:]: 2} if target.kind == "tel" else {})}
+            literal = {raw: 3, **({raw.split(":", 1)[-1]: 2} if target.kind == "tel" else {})}
             for path in self._extra_files():
                 line = self.find(path, literal)
                 if line:
@@ -403,7 +405,9 @@ def normalize_tel(value: str) -> str:
 
 
 def check_tel(value: str, numbers: list[str]) -> tuple[str, Text, Text] | None:
-    number = normalize_tel(value[4:])
+    """A tel: or sms: link (sms:111?body=… : the number before the message)."""
+    rest = value.split(":", 1)[-1]
+    number = normalize_tel(rest.split("?", 1)[0] if value.lower().startswith("sms:") else rest)
     listed = ", ".join(numbers)
     if not number.isdigit():
         return ("links.tel-malformed",

@@ -1,5 +1,7 @@
 """MkDocs hook: fill `<!-- phones -->` markers from data/phones.yml and refuse tel: links to
-numbers that are not in it (logic in scripts/phones/phone_markers.py)."""
+numbers that are not in it (logic in scripts/phones/phone_markers.py); before anything is built,
+refuse a wrong or unregistered number in the data files that become pages
+(scripts/phones/check_phones.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,20 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.phones import phone_markers  # noqa: E402
+from scripts.core import checkkit  # noqa: E402
+from scripts.phones import check_phones, phone_markers  # noqa: E402
 from scripts.core.build_lang import page_language  # noqa: E402
 from scripts.phones.registry import DataError, load_phones  # noqa: E402
+
+
+def on_pre_build(config):
+    try:
+        registry = load_phones()
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+    problems = check_phones.check_data(check_phones.page_data_files(ROOT), registry, ROOT)
+    if problems:
+        raise PluginError(checkkit.format_text(checkkit.merge_duplicates(problems), check_phones.TOOL))
 
 
 def on_page_markdown(markdown, page, config, files):

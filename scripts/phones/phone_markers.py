@@ -9,14 +9,16 @@ and the build (scripts/phones/hook_phones.py) replaces it with a list in the pag
 number as a tel: link with its name, when to call it and its source. The marker is an HTML
 comment, so any other Markdown viewer simply shows nothing there.
 
-The same module checks that every `tel:` link written by hand in a page is a number of the
-registry. Run it on its own to check the sources:
+The same module checks, at build time, every number written by hand in a page with the phone rules
+of scripts/phones/phone_text.py (tel: and sms: links, digits, "1-1-2", "một – một – hai", a named
+service with its own number). Run it on its own to check the sources:
 
     python scripts/phones/phone_markers.py [docs]      exit 0 clean, 1 problems found, 2 misuse
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from scripts.phones.phone_text import check_text  # noqa: E402
 from scripts.phones.registry import PHONES_FILE, DataError, Phone, load_phones  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +36,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # A marker: the whole line. Anything that starts like a marker but does not match is an error.
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*phones[ \t]*(?::[ \t]*(?P<numbers>[0-9][0-9 ,]*?))?[ \t]*-->[ \t]*$")
 _NEAR_MARKER = re.compile(r"<!--\s*phones?\b", re.IGNORECASE)
-_TEL = re.compile(r"tel:(?P<number>[^\s)\"'>\]]*)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
@@ -111,9 +113,8 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 
 def check(markdown: str, registry: list[Phone], where: str) -> list[Problem]:
-    """Every marker and every tel: link of a page, checked against the registry."""
+    """Every marker and every number of a page, checked against the registry."""
     problems = []
-    known = {p.number for p in registry}
     lines = markdown.split("\n")
     skip = _code_lines(lines)
     for i, line in enumerate(lines):
@@ -133,16 +134,36 @@ def check(markdown: str, registry: list[Phone], where: str) -> list[Problem]:
                 "'<!-- phones: 111 113 -->' trên một dòng riêng / malformed phone marker; write "
                 "'<!-- phones -->' or '<!-- phones: 111 113 -->' on a line of its own",
             ))
-        for t in _TEL.finditer(prose):
-            number = t.group("number")
-            if number not in known:
-                problems.append(Problem(
-                    where, i + 1,
-                    f"liên kết tel:{number} không có trong {PHONES_FILE.name}; chỉ dùng các số "
-                    f"đã có ({', '.join(sorted(known))}) / tel:{number} is not a number of "
-                    f"{PHONES_FILE.name}; use one of {', '.join(sorted(known))} or add it there "
-                    "with its source",
-                ))
+    problems += _number_problems(lines, skip, registry, where)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _number_problems(lines: list[str], skip: set[int], registry: list[Phone], where: str) -> list[Problem]:
+    """The phone rules of scripts/phones/phone_text.py on each paragraph of prose (code blocks and
+    `code spans` left out): tel:/sms: links, digits, spelled numbers, named services."""
+    problems: list[Problem] = []
+    block: list[int] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        texts = [_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), lines[i]) for i in block]
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        for f in check_text("\n".join(texts), registry):
+            i = max(0, bisect.bisect_right(starts, f.start) - 1)
+            problems.append(Problem(where, block[i] + 1,
+                                    f"{f.what.vi} {f.fix.vi} / {f.what.en} {f.fix.en}"))
+        block.clear()
+
+    for i, line in enumerate(lines):
+        if i in skip or not line.strip():
+            flush()
+        else:
+            block.append(i)
+    flush()
     return problems
 
 

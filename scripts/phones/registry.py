@@ -1,4 +1,12 @@
-"""The phone registry (data/phones.yml): load it into typed records, refuse bad data."""
+"""The phone registry (data/phones.yml): load it into typed records, refuse bad data.
+
+Besides the texts, an entry may say:
+- `hotline: true` on exactly ONE entry: the number the hotline bar shows on every page
+  (`hotline_of`); none or two is an error, never "the first entry";
+- `words: {vi: [...], en: [...]}`: other words texts use to name the service ("tổng đài",
+  "hotline"); with the parts of its `name` they let the phone check see that a text naming the
+  service gives the service's own number (scripts/phones/phone_text.py).
+"""
 
 from __future__ import annotations
 
@@ -28,6 +36,22 @@ class Phone:
     source: dict[str, str]
     free: bool | None = None
     hours: str | None = None
+    hotline: bool = False
+    words: dict[str, tuple[str, ...]] | None = None
+
+    def service_words(self, lang: str) -> tuple[str, ...]:
+        """Words that name this service in `lang`: its name, the parts of its name ("Cứu hỏa,
+        cứu nạn cứu hộ" -> "Cứu hỏa", "cứu nạn cứu hộ"; "Medical emergency (ambulance)" ->
+        "Medical emergency", "ambulance") and its `words`."""
+        name = self.name.get(lang, "")
+        parts = [name] + [part for part in re.split(r"\s*[,;()]\s*", name) if part]
+        parts += list((self.words or {}).get(lang, ()))
+        seen: dict[str, None] = {}
+        for part in parts:
+            part = part.strip()
+            if len(part) >= 3 and part.casefold() not in seen:
+                seen[part.casefold()] = None
+        return tuple(seen)
 
     def label(self, lang: str) -> str:
         """"111 — Tổng đài quốc gia bảo vệ trẻ em, miễn phí, 24/7"."""
@@ -60,12 +84,47 @@ def load_phones(path: Path = PHONES_FILE) -> list[Phone]:
                     f"'{key}' needs both 'vi' and 'en' text"
                 )
             texts[key] = {lang: str(value[lang]).strip() for lang in LANGS}
+        hotline = item.get("hotline", False)
+        if not isinstance(hotline, bool):
+            raise DataError(f"{where} ({number}): 'hotline' chỉ được là true hoặc false / "
+                            "'hotline' must be true or false")
+        words = item.get("words")
+        if words is not None:
+            if not isinstance(words, dict) or set(words) - set(LANGS) or not all(
+                    isinstance(words.get(lang, []), list)
+                    and all(isinstance(w, str) and w.strip() for w in words.get(lang, []))
+                    for lang in LANGS):
+                raise DataError(
+                    f"{where} ({number}): 'words' cần dạng {{vi: [từ, …], en: [word, …]}} / "
+                    "'words' must be {vi: [word, …], en: [word, …]}")
+            words = {lang: tuple(w.strip() for w in words.get(lang, [])) for lang in LANGS}
         phones.append(
             Phone(number=number, id=str(item.get("id") or number), free=item.get("free"),
-                  hours=item.get("hours"), **texts)
+                  hours=item.get("hours"), hotline=hotline, words=words, **texts)
         )
     numbers = [p.number for p in phones]
     dupes = sorted({n for n in numbers if numbers.count(n) > 1})
     if dupes:
         raise DataError(f"{path}: số bị lặp / duplicate numbers: {', '.join(dupes)}")
+    if not phones:
+        raise DataError(f"{path}: danh sách số điện thoại trống; cần ít nhất số đường dây nóng / "
+                        "the phone registry is empty; it needs at least the hotline")
+    hotline_of(phones, path)
     return phones
+
+
+def hotline_of(phones: list[Phone], path: Path = PHONES_FILE) -> Phone:
+    """The ONE entry marked `hotline: true`: the number of the hotline bar on every page."""
+    marked = [p for p in phones if p.hotline]
+    if len(marked) == 1:
+        return marked[0]
+    if not marked:
+        raise DataError(
+            f"{path}: không có số nào ghi 'hotline: true'; thêm dòng 'hotline: true' vào đúng một "
+            "mục (số hiện trên thanh đường dây nóng của mọi trang) / no entry has 'hotline: true'; "
+            "add 'hotline: true' to exactly one entry (the number the hotline bar shows on every page)")
+    raise DataError(
+        f"{path}: có {len(marked)} số ghi 'hotline: true' ({', '.join(p.number for p in marked)}); "
+        "chỉ giữ ở một số / "
+        f"{len(marked)} entries have 'hotline: true' ({', '.join(p.number for p in marked)}); "
+        "keep it on exactly one")

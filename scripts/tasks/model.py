@@ -439,28 +439,41 @@ def _check_due(c: _Checker, deadline: LocDict, what_vi: str, what_en: str,
 
 def _check_words(c: _Checker, deadline: LocDict, text: Text, due: Due, plan_year: int,
                  what_vi: str, what_en: str) -> None:
-    """The worded (Vietnamese) deadline must mean what the structured deadline says."""
-    line = deadline.line_of("vi") if "vi" in deadline else deadline.line
+    """The worded deadline, in Vietnamese AND in English, must mean what `due` says."""
+    _check_words_in(c, deadline, "vi", text.vi, words.parse, due, plan_year, what_vi, what_en)
+    _check_words_in(c, deadline, "en", text.en, words.parse_en, due, plan_year, what_vi, what_en)
+
+
+def _check_words_in(c: _Checker, deadline: LocDict, lang: str, worded: str, parse, due: Due,
+                    plan_year: int, what_vi: str, what_en: str) -> None:
+    line = deadline.line_of(lang) if lang in deadline else deadline.line
+    lang_vi, lang_en = ("", "") if lang == "vi" else (" (tiếng Anh)", " (English)")
     try:
-        meaning = words.parse(text.vi)
+        meaning = parse(worded)
     except words.WordsError as exc:
-        c.add(line, f"Thời hạn bằng chữ của {what_vi} nêu điều không thể có: {exc}.",
-              f"The worded deadline of {what_en} names something impossible: {exc}.")
+        c.add(line, f"Thời hạn bằng chữ{lang_vi} của {what_vi} nêu điều không thể có: {exc}.",
+              f"The worded deadline{lang_en} of {what_en} names something impossible: {exc}.")
         return
     if meaning is None:
-        c.add(line, f"Không hiểu thời hạn bằng chữ của {what_vi}: \"{text.vi}\". Cách sửa: ghi "
-                    f"theo một dạng Kế hoạch dùng: {words.FORMS_HELP_VI}.",
-              f"Cannot read the worded deadline of {what_en}: \"{text.vi}\". Fix: use "
-              f"{words.FORMS_HELP_EN}.")
+        if lang == "vi":
+            c.add(line, f"Không hiểu thời hạn bằng chữ của {what_vi}: \"{worded}\". Cách sửa: ghi "
+                        f"theo một dạng Kế hoạch dùng: {words.FORMS_HELP_VI}.",
+                  f"Cannot read the worded deadline of {what_en}: \"{worded}\". Fix: use "
+                  f"{words.FORMS_HELP_EN}.")
+        else:
+            c.add(line, f"Không hiểu thời hạn tiếng Anh của {what_vi}: \"{worded}\" (phải dịch đúng "
+                        f"thời hạn tiếng Việt). Cách sửa: dịch theo một dạng: {words.FORMS_HELP_EN_WORDS}.",
+                  f"Cannot read the English deadline of {what_en}: \"{worded}\" (it must translate "
+                  f"the Vietnamese deadline). Fix: word it like {words.FORMS_HELP_EN_WORDS}.")
         return
 
     def disagree(vi_detail: str, en_detail: str) -> None:
-        c.add(line, f"Thời hạn bằng chữ của {what_vi} (\"{meaning.form}\") không khớp với thời "
-                    f"hạn dạng dữ liệu (due): {vi_detail}. Cách sửa: sửa một trong hai cho khớp "
-                    "với Kế hoạch.",
-              f"The worded deadline of {what_en} (\"{meaning.form}\") contradicts the "
-              f"structured deadline (due): {en_detail}. Fix: correct one of them to match the "
-              "plan.")
+        c.add(line, f"Thời hạn bằng chữ{lang_vi} của {what_vi} (\"{meaning.form}\") không khớp với thời "
+                    f"hạn dạng dữ liệu (due): {vi_detail}. Cách sửa: sửa cho khớp với Kế hoạch "
+                    "(chữ tiếng Việt, chữ tiếng Anh và due nói cùng một thời hạn).",
+              f"The worded deadline{lang_en} of {what_en} (\"{meaning.form}\") contradicts the "
+              f"structured deadline (due): {en_detail}. Fix: correct it to match the plan (the "
+              "Vietnamese words, the English words and due state the same deadline).")
 
     if meaning.kind != due.kind:
         disagree(f"chữ nghĩa là '{meaning.kind}', dữ liệu ghi '{due.kind}'",

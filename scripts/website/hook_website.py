@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +20,7 @@ if str(ROOT) not in sys.path:
 from scripts.core import git_dates  # noqa: E402
 
 from scripts.website import notfound  # noqa: E402
-from scripts.phones import load_phones  # noqa: E402
+from scripts.phones import DataError, hotline_of, load_phones  # noqa: E402
 from scripts.vietnamese import slugify  # noqa: E402
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -31,8 +32,11 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     if not config.repo_url:
         config.edit_uri = None  # no repository known (local preview): no edit link
-    config.extra["phones"] = load_phones()
-    config.extra["hotline"] = config.extra["phones"][0]
+    try:
+        config.extra["phones"] = load_phones()
+        config.extra["hotline"] = hotline_of(config.extra["phones"])  # `hotline: true`, never "the first"
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
     if "dates" not in _state:
         _state["dates"] = git_dates.last_changed(ROOT)
     return config

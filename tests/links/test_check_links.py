@@ -201,6 +201,8 @@ def test_base_path_schemes_mail_and_tel_forms(tmp_path):
         '<a href="tel:11a">not a number</a>',
         '<a href="https://example.org/tre-em/a/#nope">own absolute URL, missing anchor</a>',
         '<img src="/tre-em/a/logo.svg" alt="logo">',
+        '<a href="sms:111?body=Gi%C3%BAp">text the hotline</a>',
+        '<a href="sms:112?body=Gi%C3%BAp">text a number that is not registered</a>',
     ])
     site = _site(tmp_path, {"index.html": _page("vi", body, base),
                             "a/index.html": _page("vi", '<p id="yes">a</p>', base + "a/"),
@@ -209,7 +211,7 @@ def test_base_path_schemes_mail_and_tel_forms(tmp_path):
     assert problems == {("links.outside-base", 8), ("links.outside-base", 9),
                         ("links.unknown-scheme", 10), ("links.mailto-malformed", 12),
                         ("links.mailto-malformed", 13), ("links.tel-malformed", 15),
-                        ("links.missing-anchor", 16)}
+                        ("links.missing-anchor", 16), ("links.tel-unregistered", 19)}
 
 
 def test_a_link_made_by_the_theme_is_reported_on_the_built_page(tmp_path):

@@ -94,8 +94,21 @@ def test_marker_must_be_alone_on_its_line():
 
 def test_hand_written_tel_link_to_an_unknown_number_is_refused():
     problems = check("Gọi [112](tel:112) hoặc [111](tel:111).", REGISTRY, "p.md")
-    assert len(problems) == 1
-    assert "tel:112" in problems[0].message and problems[0].line == 1
+    # the link and the number shown on it are both wrong
+    assert [p.line for p in problems] == [1, 1]
+    assert any("tel:112" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("markdown,line", [
+    ("---\ntitle: T\n---\n\nNhắn tin: [gửi](sms:112).\n", 5),
+    ("Đoạn đầu.\n\nGọi\n1-1-2 ngay.\n", 4),
+    ("Bài đọc: số 111 [đọc: một – một – hai].\n", 1),
+    ("Bị đe dọa thì báo công an, số 115.\n", 1),
+])
+def test_the_build_applies_every_phone_rule_to_the_page(markdown, line):
+    problems = check(markdown, REGISTRY, "p.md")
+    assert problems and {p.line for p in problems} == {line}
+    assert all(" / " in p.message for p in problems)      # Vietnamese, then English
 
 
 def test_examples_in_code_are_not_checked_or_filled():

@@ -16,13 +16,13 @@ import pytest
 
 from conftest import ROOT
 from pdf_reader import PdfPage, read_pdf
-from scripts.phones.registry import load_phones
+from scripts.phones.registry import hotline_of, load_phones
 
 pytestmark = pytest.mark.browser
 
 A4 = (595.28, 841.89)          # points; Chromium writes 594.96 x 841.92
 STUDY_GUIDE = ["hoc-tap/", "en/hoc-tap/"]
-HOTLINE = load_phones()[0]
+HOTLINE = hotline_of(load_phones())
 PAGE_COUNTER = re.compile(r"^\s*\d+ / \d+\s*$", re.M)   # the @page footer "2 / 6"
 
 

@@ -325,3 +325,52 @@ def test_calendar_with_a_wrong_date_is_caught(site_copy, capsys):
     code = main([str(site_copy)])
     out = capsys.readouterr().out
     assert code == 1 and "task 'ii-1'" in out and str(ics) in out
+
+
+# --- the English deadline words are compared with `due` too (issue 18, item 6) ---------------
+
+def _two_edits(tmp_path: Path, edits: list[tuple[str, str]]) -> tuple[Path, str]:
+    text = TASKS_FILE.read_text(encoding="utf-8")
+    head, body = text.split("\ntasks:\n", 1)                  # past the comments
+    for old, new in edits:
+        assert old in body, old
+        body = body.replace(old, new, 1)
+    text = head + "\ntasks:\n" + body
+    path = tmp_path / TASKS_FILE.name
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def test_english_words_left_behind_when_vi_and_due_move_are_caught(tmp_path, capsys):
+    """The issue's example: `due` and the Vietnamese words moved to 2099 together, the English
+    still says "third quarter of 2024"."""
+    path, text = _two_edits(tmp_path, [("date: 2024-09-30", "date: 2099-09-30"),
+                                       ("vi: Hoàn thành trong quý III năm 2024", "vi: Hoàn thành trong quý III năm 2099")])
+    en_line = text.splitlines().index("      en: To be completed in the third quarter of 2024") + 1
+    code, out = check_tasks(capsys, path)
+    assert code == 1
+    assert f"{path}:{en_line}:" in out
+    assert "(English)" in out and "(tiếng Anh)" in out
+    assert "30/09/2024" in out and "30/09/2099" in out
+    assert out.count(f"{path}:") == 1, out              # the Vietnamese line agrees: no report there
+
+
+@pytest.mark.parametrize("old,new,shown", [
+    ("en: In 2024 and the following years", "en: In 2025 and the following years", "2025"),
+    ("en: Every year", "en: No deadline stated", "'ongoing'"),
+    ("en: Periodic report before 15 December every year", "en: Periodic report before 15 November every year", "15/11"),
+    ("en: To be completed in the third quarter of 2024", "en: To be completed in the second quarter of 2024", "30/06/2024"),
+])
+def test_each_english_contradiction_is_reported_at_its_line(tmp_path, capsys, old, new, shown):
+    path, line = variant(tmp_path, old, new)
+    code, out = check_tasks(capsys, path)
+    assert code == 1
+    assert f"{path}:{line}:" in out and shown in out and "(English)" in out
+
+
+def test_unreadable_english_deadline_is_reported_with_the_forms(tmp_path, capsys):
+    path, line = variant(tmp_path, "en: Every year", "en: Soon")
+    code, out = check_tasks(capsys, path)
+    assert code == 1
+    assert f"{path}:{line}:" in out and "Cannot read the English deadline" in out
+    assert "Không hiểu thời hạn tiếng Anh" in out and "third quarter of 2024" in out

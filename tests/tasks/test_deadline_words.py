@@ -85,3 +85,40 @@ def test_impossible_dates_and_quarters_are_errors(text):
 def test_unknown_words_are_not_guessed(text):
     # The source typo "qúy" is not read as "quý": the checker reports it instead.
     assert parse(text) is None
+
+
+# --- English -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("To be completed in the third quarter of 2024", Worded(words.ONCE, date=date(2024, 9, 30), form="third quarter of 2024")),
+    ("by Q1 2025", Worded(words.ONCE, date=date(2025, 3, 31), form="Q1 2025")),
+    ("by 30 September 2024", Worded(words.ONCE, date=date(2024, 9, 30), form="30 September 2024")),
+    ("before September 30, 2024", Worded(words.ONCE, date=date(2024, 9, 30), form="September 30, 2024")),
+    ("before 5/1/2025", Worded(words.ONCE, date=date(2025, 1, 5), form="5/1/2025")),
+    ("in February 2024", Worded(words.ONCE, date=date(2024, 2, 29), form="February 2024")),
+    ("To be completed in 2025", Worded(words.ONCE, date=date(2025, 12, 31), form="in 2025")),
+    ("Periodic report before 15 December every year, or when requested",
+     Worded(words.YEARLY_DATE, month=12, day=15, form="before 15 December every year")),
+    ("by 31/3 each year", Worded(words.YEARLY_DATE, month=3, day=31, form="by 31/3 each year")),
+    ("In 2024 and the following years", Worded(words.YEARLY, year=2024, form="In 2024 and the following years")),
+    ("In 2024, updated and extended in the following years",
+     Worded(words.YEARLY, year=2024, form="In 2024, updated and extended in the following years")),
+    ("Every year", Worded(words.YEARLY, form="Every year")),
+    ("No deadline stated", Worded(words.ONGOING, form="No deadline stated")),
+    ("Periodic reviews and reports to the city", Worded(words.ONGOING, form="Periodic")),
+])
+def test_english_forms_mean_what_the_vietnamese_ones_do(text, expected):
+    assert words.parse_en(text) == expected
+
+
+@pytest.mark.parametrize("text", ["by 31 February 2025", "in the fifth quarter of 2024", "before 30/2 every year"])
+def test_english_impossible_dates_are_errors_or_unread(text):
+    try:
+        assert words.parse_en(text) is None
+    except words.WordsError:
+        pass
+
+
+@pytest.mark.parametrize("text", ["Soon", "As soon as possible", ""])
+def test_english_unknown_words_are_not_guessed(text):
+    assert words.parse_en(text) is None
