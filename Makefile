@@ -37,6 +37,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/search/search_index.py site
 	$(BIN)/python scripts/phones/phone_markers.py
 	$(BIN)/python scripts/phones/emergency.py
+	$(BIN)/python scripts/review/check_review.py --quiet
 	$(BIN)/python scripts/content/check_content.py
 	$(BIN)/python scripts/i18n/check_i18n.py
 	$(BIN)/python scripts/links/check_links.py site
