@@ -96,6 +96,9 @@ def sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
         if not buf:
             return
         start = buf[0][0]
+        # footnote marks and bold markers may sit between a full stop and the next sentence
+        # ("mẹ.[^lte-22] Trẻ", "**đúng.** Con"): drop them first so the split sees the stop
+        buf[:] = [(n, re.sub(r"\*\*|__|\[\^[^\]]+\]", "", t)) for n, t in buf]
         joined = " ".join(t for _, t in buf)
         # the line a sentence starts on: follow the offsets of the joined lines
         offsets, pos = [], 0

@@ -106,3 +106,8 @@ def test_the_childrens_pages_pass_the_limit():
         page = ROOT / "docs" / lang / "bao-tin/danh-cho-tre-em/index.md"
         done = run_script("content/check_content.py", str(page), "--readability")
         assert done.returncode == 0, done.stdout
+
+
+def test_a_footnote_mark_or_bold_after_a_full_stop_still_ends_the_sentence():
+    got = [s.text for s in sentences([(1, "Trẻ có quyền sống cùng cha mẹ.[^lte-22] **Có.** Luật bảo vệ trẻ.")])]
+    assert got == ["Trẻ có quyền sống cùng cha mẹ.", "Có.", "Luật bảo vệ trẻ."]
