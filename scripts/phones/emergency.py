@@ -9,7 +9,8 @@ The order is data, in data/phones.yml (`emergency:` on each number). This module
 - checks that a page's own wording does not contradict the order: a sentence (or a list item)
   that names a situation of the order and then a number must name first a number of that
   situation, and every number of it (a drowning child: 114 and 115, not 114 alone). A sentence
-  that names no situation is read under its heading ("When a child is drowning").
+  that names no situation is read under its heading ("When a child is drowning"), and so is a
+  `<!-- phones: 111 113 -->` list (its numbers are called in that order).
 
     python scripts/phones/emergency.py [--format text|json|github] [docs]
     exit 0 clean, 1 contradictions or bad data, 2 misuse
@@ -41,6 +42,7 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:")
+_PHONES_MARKER = re.compile(r"^<!--\s*phones\s*:\s*([0-9][0-9 ,]*?)\s*-->$")
 # A sentence ends at . ! ? ; or : followed by a space and a capital letter, or at the line's end
 # when the next line starts a new list item, heading or paragraph.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
@@ -244,6 +246,7 @@ class Sentence:
     line: int         # 1-based line where the sentence starts
     text: str
     heading: str      # the nearest heading above it
+    marker: bool = False  # a `<!-- phones: … -->` list: its numbers are called in that order
 
 
 def _clean(text: str) -> str:
@@ -302,6 +305,12 @@ def sentences(markdown: str) -> list[Sentence]:
         # admonition titles and bodies: the title line counts as a heading for what follows
         adm = re.match(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w+(?:[ \t]+"(?P<title>[^"]*)")?', raw)
         h = _HEADING.match(text)
+        listed = _PHONES_MARKER.match(text)
+        if listed:
+            flush()
+            out.append(Sentence(i + 1, " ".join(re.split(r"[ ,]+", listed.group(1).strip())),
+                                heading, marker=True))
+            continue
         if not text or _FOOTNOTE_DEF.match(text) or text.startswith("<!--"):
             flush()
             continue
@@ -367,7 +376,8 @@ def contradictions(markdown: str, steps: list[Step], lang: str, where: str) -> l
             # no situation in the sentence: read it under its heading, if that names exactly one
             # (not the last step: "everything else" is no heading's situation)
             by_heading = [n for n in _situations(sentence.heading, steps, lang) if n != len(steps)]
-            if len(by_heading) != 1 or not _find(sentence.text, CALL_WORDS.get(lang, CALL_WORDS["en"])):
+            calls = sentence.marker or _find(sentence.text, CALL_WORDS.get(lang, CALL_WORDS["en"]))
+            if len(by_heading) != 1 or not calls:
                 continue
             found = {by_heading[0]: [(-1, -1)]}
             context = sentence.heading
@@ -391,9 +401,9 @@ def contradictions(markdown: str, steps: list[Step], lang: str, where: str) -> l
             heading_en = f" (under the heading \"{context}\")" if context else ""
             problems.append(Problem(
                 where, sentence.line, "emergency.order",
-                Text(f"Câu{heading_vi} nói về \"{step.situation['vi']}\" nhưng gọi {said}; thứ tự "
+                Text(f"{'Danh sách số' if sentence.marker else 'Câu'}{heading_vi} nói về \"{step.situation['vi']}\" nhưng gọi {said}; thứ tự "
                      f"khẩn cấp của trang là gọi {order}: \"{sentence.text}\"",
-                     f"This sentence{heading_en} is about \"{step.situation['en']}\" but calls {said}; "
+                     f"{'This list of numbers' if sentence.marker else 'This sentence'}{heading_en} is about \"{step.situation['en']}\" but calls {said}; "
                      f"the site's emergency order is to call {order}: \"{sentence.text}\""),
                 Text(f"Viết lại câu để gọi {order} trước (xem data/phones.yml, 'emergency:'), hoặc "
                      "dùng dấu '<!-- emergency -->' để chèn danh sách chung.",

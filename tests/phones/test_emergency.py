@@ -130,6 +130,9 @@ def test_markers_in_code_are_examples_and_left_alone():
     # read under its heading: the drowning topic's "call 115 at once"
     ("## Khi trẻ bị đuối nước\n\n1. Hô to gọi người giúp và **gọi ngay 115**.\n", "vi", 3, "115"),
     ("!!! danger \"Khi trẻ đang gặp nguy hiểm ngay lúc này\"\n\n    - Gọi 111 — Tổng đài.\n", "vi", 3, "111"),
+    # a phones list under a danger heading: 111 listed first
+    ('!!! danger "When a child is in danger"\n\n    Call now:\n\n    <!-- phones: 111 113 115 -->\n', "en", 5,
+     "111, 113, 115"),
     # a sentence over two lines is reported at its first line
     ("Đoạn đầu.\n\nNếu con đang gặp nguy hiểm ngay lúc này,\nhãy gọi **115**.\n", "vi", 3, "115"),
 ])
@@ -150,16 +153,18 @@ def test_a_page_that_says_the_opposite_fails_with_file_line(md, lang, line, said
     ("## Khi trẻ bị đuối nước\n\nTổng đài 111 miễn phí.", "vi"),    # describes, does not call
     ("## Báo tin cho ai?\n\n- công an (khẩn cấp: 113);", "vi"),     # "everything else" is no heading's
     ("Drowning kills many children every year.", "en"),          # no number: nothing to check
+    ("## Where to get help\n\n<!-- phones: 111 113 -->", "en"),  # a list under no situation
+    ("## Khi trẻ bị đuối nước\n\n<!-- phones: 114 115 -->", "vi"),
     ("```\nA child is drowning: call 114.\n```", "en"),          # code is an example
 ])
 def test_pages_that_follow_the_order_pass(md, lang):
     assert not contradictions(md, ORDER, lang, "x.md")
 
 
-def test_sentences_skip_front_matter_footnotes_and_markers():
+def test_sentences_skip_front_matter_and_footnotes_and_read_phone_lists_as_calls():
     md = "---\ntitle: Gọi 114 khi đuối nước\n---\n\nMột câu. Hai câu!\n\n[^a]: Gọi 114.\n<!-- phones: 114 -->\n"
-    got = [(s.line, s.text) for s in sentences(md)]
-    assert got == [(5, "Một câu."), (5, "Hai câu!")]
+    got = [(s.line, s.text, s.marker) for s in sentences(md)]
+    assert got == [(5, "Một câu.", False), (5, "Hai câu!", False), (8, "114", True)]
 
 
 def test_the_site_pages_follow_the_order():
