@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -43,8 +42,8 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$"
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:")
 _PHONES_MARKER = re.compile(r"^<!--\s*phones\s*:\s*([0-9][0-9 ,]*?)\s*-->$")
-# A sentence ends at . ! ? ; or : followed by a space and a capital letter, or at the line's end
-# when the next line starts a new list item, heading or paragraph.
+# A sentence ends at . ! ? or ; followed by a space (footnote marks and bold markers after the
+# stop are dropped first), and a list item, heading or blank line always ends one.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 
@@ -267,7 +266,6 @@ def sentences(markdown: str) -> list[Sentence]:
     sentence of its own (it starts a new one)."""
     lines = markdown.split("\n")
     skip = _code_lines(lines)
-    start = 0
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is not None:
@@ -279,6 +277,7 @@ def sentences(markdown: str) -> list[Sentence]:
     def flush() -> None:
         if not buf:
             return
+        buf[:] = [(n, re.sub(r"\*\*|__|\[\^[^\]]+\]", "", t)) for n, t in buf]
         joined, first = "", buf[0][0]
         offsets = []
         for number, text in buf:

@@ -133,6 +133,8 @@ def test_markers_in_code_are_examples_and_left_alone():
     # a phones list under a danger heading: 111 listed first
     ('!!! danger "When a child is in danger"\n\n    Call now:\n\n    <!-- phones: 111 113 115 -->\n', "en", 5,
      "111, 113, 115"),
+    # a stop followed by a footnote mark still ends the sentence before it
+    ("Trẻ có quyền sống cùng cha mẹ.[^a] Nếu trẻ bị đuối nước, gọi **114**.\n", "vi", 1, "114"),
     # a sentence over two lines is reported at its first line
     ("Đoạn đầu.\n\nNếu con đang gặp nguy hiểm ngay lúc này,\nhãy gọi **115**.\n", "vi", 3, "115"),
 ])
@@ -150,6 +152,8 @@ def test_a_page_that_says_the_opposite_fails_with_file_line(md, lang, line, said
     ("If a child is in danger right now, call 113. If a child is badly hurt, call 115.", "en"),
     ("Gọi 113 nếu trẻ đang bị đe dọa, 115 nếu trẻ cần cấp cứu.", "vi"),
     ("Sau đó, hoặc khi không cần cấp cứu: gọi 111.", "vi"),   # not "cần cấp cứu" -> 115
+    # a follow-up call under a danger heading names its own situation ("afterwards")
+    ("## A child is in danger right now\n\nCall 113. After the emergency call, report it to 111.", "en"),
     ("## Khi trẻ bị đuối nước\n\nTổng đài 111 miễn phí.", "vi"),    # describes, does not call
     ("## Báo tin cho ai?\n\n- công an (khẩn cấp: 113);", "vi"),     # "everything else" is no heading's
     ("Drowning kills many children every year.", "en"),          # no number: nothing to check
