@@ -51,7 +51,9 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/search/search_index.py site
 	$(BIN)/python scripts/phones/phone_markers.py
 	$(BIN)/python scripts/phones/check_phones.py
-	$(BIN)/python scripts/content/check_content.py
+	$(BIN)/python scripts/phones/emergency.py
+	$(BIN)/python scripts/review/check_review.py --quiet
+	$(BIN)/python scripts/content/check_content.py --readability
 	$(BIN)/python scripts/i18n/check_i18n.py
 	$(BIN)/python scripts/links/check_links.py site
 	$(BIN)/python scripts/links/check_urls.py site

@@ -25,6 +25,10 @@ Rules (each message says what is wrong and how to fix it, in Vietnamese and Engl
   365-KH/TU, 24/7, 1.000) are left alone.
 - content.heading-skip: heading levels go down one at a time (the page title counts as level 1).
 - content.image-alt: every image has a text alternative (Markdown ![text](…) or <img alt="…">).
+- content.audience, content.readability: `audience:` in the front matter is one of children,
+  parents, schools, officials; on children's pages no sentence is over the length limit and the
+  mean is within it (scripts/content/readability.py sets the limits). `--readability` prints
+  every page's figures and, as warnings, the long sentences of the other pages.
 Data files (data/**/*.yml but the address lists, scripts/core/data_text.py): every text that
 becomes a page gets content.nfc, content.tone / content.qui / content.typo and
 content.placeholder, reported at its line with the field's name; their phone numbers are checked
@@ -46,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.content import readability  # noqa: E402
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.data_text import NOT_PAGE_TEXT, DataTextError, data_files, texts_of  # noqa: E402
 
@@ -477,6 +482,52 @@ def check_data_file(path: Path, root: Path = ROOT) -> list[Problem]:
 # Running
 # ----------------------------------------------------------------------------------------------
 
+def _prose(page: Page) -> list[tuple[int, str]]:
+    return [(line.number, line.text) for line in page.lines if line.kind == "body"]
+
+
+def page_audience(page: Page) -> str | None:
+    value = page.src.meta.get("audience") if not page.src.problem else None
+    return value if value in readability.AUDIENCES else None
+
+
+def rule_readability(page: Page, warnings: list[Problem] | None = None) -> list[Problem]:
+    """Errors for children's pages; other pages' long sentences go to `warnings` when given."""
+    if page.src.problem or "audience" not in page.src.meta:
+        return []
+    audience = page.src.meta.get("audience")
+    if audience not in readability.AUDIENCES:
+        return [_p(page, page.src.key_line("audience"), "content.audience",
+                   Text(f"'audience: {audience}' không phải một nhóm người đọc đã biết.",
+                        f"'audience: {audience}' is not a known group of readers."),
+                   Text(f"Viết một trong: {', '.join(readability.AUDIENCES)}.",
+                        f"Write one of: {', '.join(readability.AUDIENCES)}."))]
+    limit = readability.LIMITS[audience]
+    found = readability.sentences(_prose(page))
+    long, mean_over = readability.over_limit(found, audience)
+    who_vi, who_en = readability.NAMES[audience]
+    out = []
+    for s in long:
+        out.append(_p(page, s.line, "content.readability",
+                      Text(f"Câu dài {s.words} tiếng (từ), quá {limit.longest} cho trang viết cho "
+                           f"{who_vi}: \"{s.text}\"",
+                           f"A sentence of {s.words} words, over the {limit.longest} allowed on a page "
+                           f"for {who_en}: \"{s.text}\""),
+                      Text("Tách thành hai, ba câu ngắn; mỗi câu một ý, dùng từ thường ngày.",
+                           "Split it into two or three short sentences, one idea each, in everyday words.")))
+    if mean_over:
+        fig = readability.figures(found)
+        out.append(_p(page, page.src.key_line("audience"), "content.readability",
+                      Text(f"Câu trung bình dài {fig.mean:.1f} tiếng, quá {limit.mean} cho trang viết cho {who_vi}.",
+                           f"Sentences average {fig.mean:.1f} words, over the {limit.mean} for a page for {who_en}."),
+                      Text("Rút ngắn các câu dài nhất của trang.", "Shorten the page's longest sentences.")))
+    if limit.fail:
+        return out
+    if warnings is not None:
+        warnings += out
+    return []
+
+
 def page_of(path: Path, docs_dir: Path, root: Path, langs: tuple[str, ...]) -> Page:
     src = checkkit.read_source(path, root)
     try:
@@ -497,7 +548,7 @@ def check_page(page: Page, registry: list) -> list[Problem]:
     else:
         problems += rule_front_matter(page)
     problems += rule_spelling(page) + rule_placeholders(page) + rule_phones(page, registry)
-    problems += rule_headings(page) + rule_images(page)
+    problems += rule_headings(page) + rule_images(page) + rule_readability(page)
     return problems
 
 
@@ -543,6 +594,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=None, help="project root (default: this repository)")
     parser.add_argument("--phones", default=None, help="phone registry (default: data/phones.yml)")
     parser.add_argument("--fix-nfc", action="store_true", help="rewrite the files in NFC, then stop")
+    parser.add_argument("--readability", action="store_true",
+                        help="print every page's sentence figures and the long sentences as warnings")
     checkkit.add_format_option(parser)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve() if args.root else ROOT
@@ -565,11 +618,28 @@ def main(argv: list[str] | None = None) -> int:
     except Misuse as exc:
         return checkkit.misuse(TOOL, exc.text)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
+    figures: list[str] = []
     for path in files:
         if _is_data(path):
             problems += check_data_file(path, root)
-        else:
-            problems += check_page(page_of(path, docs_dir, root, langs), registry)
+            continue
+        page = page_of(path, docs_dir, root, langs)
+        problems += check_page(page, registry)
+        if args.readability and not page.src.problem:
+            rule_readability(page, warnings)
+            fig = readability.figures(readability.sentences(_prose(page)))
+            if fig:
+                figures.append(fig.line(page.src.shown, page_audience(page)))
+    if args.readability and args.format == "text":
+        print("Độ dài câu (tiếng/từ) / sentence length (words; Vietnamese: syllables):")
+        for line in figures:
+            print("  " + line)
+        for w in warnings:
+            print(f"{w.file}:{w.line}: cảnh báo / warning [{w.code}] {w.what.vi} / {w.what.en}")
+    elif args.readability and args.format == "github":
+        for w in warnings:
+            print(f"::warning file={w.file},line={w.line}::{w.what.vi} / {w.what.en}")
     return checkkit.emit(problems, args.format, TOOL, f"{len(files)} tệp / files")
 
 

@@ -1,6 +1,7 @@
 """MkDocs hook: fill `<!-- phones -->` markers from data/phones.yml and refuse tel: links to
-numbers that are not in it (logic in scripts/phones/phone_markers.py); before anything is built,
-refuse a wrong or unregistered number in the data files that become pages
+numbers that are not in it (logic in scripts/phones/phone_markers.py); fill `<!-- emergency -->`
+markers with the site's one emergency order (scripts/phones/emergency.py); before anything is
+built, refuse a wrong or unregistered number in the data files that become pages
 (scripts/phones/check_phones.py)."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.core import checkkit  # noqa: E402
-from scripts.phones import check_phones, phone_markers  # noqa: E402
+from scripts.phones import check_phones, emergency, phone_markers  # noqa: E402
 from scripts.core.build_lang import page_language  # noqa: E402
 from scripts.phones.registry import DataError, load_phones  # noqa: E402
 
@@ -30,6 +31,14 @@ def on_pre_build(config):
         raise PluginError(checkkit.format_text(checkkit.merge_duplicates(problems), check_phones.TOOL))
 
 
+def on_config(config):
+    try:
+        config.extra["emergency_order"] = emergency.load_order()
+    except emergency.OrderError as exc:
+        raise PluginError(str(exc)) from exc
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     try:
         registry = config.extra.get("phones") or load_phones()
@@ -37,7 +46,10 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(exc)) from exc
     lang = page_language(page, config)
     where = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    order = config.extra.get("emergency_order") or emergency.load_order()
     try:
-        return phone_markers.fill(markdown, registry, lang, where)
-    except phone_markers.MarkerError as exc:
+        emergency.fill(markdown, order, lang, where)  # errors name the source's own lines
+        markdown = phone_markers.fill(markdown, registry, lang, where)
+        return emergency.fill(markdown, order, lang, where)
+    except (phone_markers.MarkerError, ValueError) as exc:
         raise PluginError(str(exc)) from exc

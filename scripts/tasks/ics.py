@@ -32,6 +32,8 @@ _TEXTS = {
         "desc": "Các thời hạn có ngày cụ thể trong Kế hoạch của Ban Thường vụ Huyện ủy An Lão "
                 "thực hiện Chỉ thị 28-CT/TW.",
         "summary": "Hạn nhiệm vụ {code}: {title}",
+        # yearly dates come only from "trước ngày dd/mm hằng năm" (deadline_words.py)
+        "summary_before": "Hạn (trước ngày này) nhiệm vụ {code}: {title}",
         "words": "Thời hạn theo Kế hoạch: “{words}”.",
         "lead": "Chủ trì: {names}.", "partners": "Phối hợp: {names}.",
         "gone": "Lưu ý: {names} không còn từ {date}.",
@@ -42,6 +44,7 @@ _TEXTS = {
         "desc": "The dated deadlines in the An Lão District Party Standing Committee's plan "
                 "implementing Directive 28-CT/TW.",
         "summary": "Deadline, task {code}: {title}",
+        "summary_before": "Due before this day, task {code}: {title}",
         "words": "Deadline in the plan: “{words}”.",
         "lead": "Lead: {names}.", "partners": "Partners: {names}.",
         "gone": "Note: {names} ended on {date}.",
@@ -97,7 +100,8 @@ def _event(reg: Registry, task: Task, lang: str, site_url: str, today: date) -> 
     event.add("dtend", start + timedelta(days=1))
     if due.kind == words.YEARLY_DATE:
         event.add("rrule", {"FREQ": "YEARLY"})
-    event.add("summary", T["summary"].format(code=task.code, title=task.title.get(lang)))
+    event.add("summary", T["summary_before" if due.kind == words.YEARLY_DATE else "summary"]
+              .format(code=task.code, title=task.title.get(lang)))
     event.add("description", "\n".join(desc))
     event.add("url", url)
     event.add("transp", "TRANSPARENT")

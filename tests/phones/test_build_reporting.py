@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from scripts.phones.emergency import load_order
 from scripts.phones.registry import load_phones
 
 REGISTRY = {p.number: p for p in load_phones()}
@@ -80,7 +81,9 @@ def test_the_numbers_list_on_the_reporting_page_is_filled_from_the_registry(cont
     parser = _PhoneList()
     parser.feed(by_url(content_pages)[url].path.read_text(encoding="utf-8"))
     lang = lang_of(url)
-    assert [i["number"] for i in parser.items] == ["111", "113", "115", "114"]
+    # the details list follows the site's emergency order (data/phones.yml, `emergency:`)
+    in_order = list(dict.fromkeys(n for step in load_order() for n in step.calls))
+    assert [i["number"] for i in parser.items] == in_order == ["113", "115", "114", "111"]
     for item in parser.items:
         phone = REGISTRY[item["number"]]
         assert item["name"] == phone.name[lang]
@@ -94,3 +97,29 @@ def test_home_page_danger_box_links_to_the_reporting_page(content_pages):
         box = html[html.index("admonition danger"):]
         box = box[: box.index("</div>")]
         assert re.search(rf'<a href="bao-tin/"[^>]*>{text}</a>', box), url
+
+
+@pytest.mark.parametrize("url", ["", "en/", "bao-tin/", "en/bao-tin/", "hoi-dap/cha-me/",
+                                 "en/hoi-dap/cha-me/", "bao-tin/danh-cho-tre-em/",
+                                 "en/bao-tin/danh-cho-tre-em/"])
+def test_who_to_call_lists_follow_the_one_emergency_order(content_pages, url):
+    """Home danger box, /bao-tin/, the parents' FAQ and the children's page: the generated list
+    names 113 first, then 115, then 114 and 115, then 111 (issue 14)."""
+    html = by_url(content_pages)[url].path.read_text(encoding="utf-8")
+    steps = load_order()
+    lang = lang_of(url)
+    first = steps[0].situation[lang]
+    start = html.index(first)
+    items = re.findall(r"<li>(.*?)</li>", html[html.rindex("<ol>", 0, start):html.index("</ol>", start)],
+                       re.S)
+    called = [re.findall(r'href="tel:(\d+)"', item) for item in items]
+    assert called == [["113"], ["115"], ["114", "115"], ["111"]], url
+
+
+@pytest.mark.parametrize("url", ["tuyen-truyen/phong-chong-duoi-nuoc/", "en/tuyen-truyen/phong-chong-duoi-nuoc/"])
+def test_drowning_topic_says_114_and_115(content_pages, url):
+    html = by_url(content_pages)[url].path.read_text(encoding="utf-8")
+    situation = load_order()[2].situation[lang_of(url)]
+    item = html[html.index(situation):]
+    item = item[: item.index("</li>")]
+    assert re.findall(r'href="tel:(\d+)"', item) == ["114", "115"]

@@ -48,6 +48,16 @@ def test_all_day_events_and_a_yearly_rule(built_site, lang):
     assert yearly["RRULE"]["FREQ"] == ["YEARLY"]
 
 
+def test_a_deadline_the_plan_sets_before_a_day_says_before(built_site, reg):
+    """The plan says "trước ngày 15/12": the summary and description say "before", not "by"."""
+    for lang, before in (("vi", "trước ngày"), ("en", "before")):
+        evs, _ = events(built_site / LANGS[lang] / "ke-hoach/nhiem-vu/nhiem-vu.ics")
+        yearly = {str(e["UID"]).split(".")[0]: e for e in evs}["iii-1"]
+        summary, desc = str(yearly["SUMMARY"]), str(yearly["DESCRIPTION"])
+        assert before in summary.lower() and before in desc
+        assert " by " not in summary + desc and "hạn ngày" not in desc
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_event_links_back_to_its_row(built_site, lang):
     evs, _ = events(built_site / LANGS[lang] / "ke-hoach/nhiem-vu/nhiem-vu.ics")
