@@ -10,12 +10,16 @@ payload.
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
 
-from fixture_project import make_project
+from fixture_project import build, make_project
+from static_server import serve
 
 EVIL = "evil.example"
 
@@ -142,3 +146,24 @@ def plant(project: Path) -> list[str]:
 def make_planted_project(dest: Path) -> tuple[Path, list[str]]:
     project = make_project(dest)
     return project, plant(project)
+
+
+_built: list[tuple[str, Path, list[str]]] = []
+
+
+def planted_site() -> tuple[str, Path, list[str]]:
+    """(base URL, site folder, tags) of the planted project, built once per test process for the
+    address it is served from, so that the build tests and the browser tests see the same pages."""
+    if not _built:
+        dest = Path(tempfile.mkdtemp(prefix="planted-"))
+        atexit.register(shutil.rmtree, dest, ignore_errors=True)
+        project, tags = make_planted_project(dest / "project")
+        site = dest / "site"
+        site.mkdir()
+        server = serve(site)
+        base_url = server.__enter__()
+        atexit.register(server.__exit__, None, None, None)
+        done = build(project, dest=site, site_url=base_url)
+        assert done.returncode == 0, f"the planted project does not build:\n{done.stderr[-3000:]}"
+        _built.append((base_url, site, tags))
+    return _built[0]

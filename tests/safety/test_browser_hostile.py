@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from planted import EVIL, payload
+from planted import planted_site as _planted_site
+from static_server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +21,11 @@ PAGES = ["", "bao-tin/", "tai-lieu/", "tai-lieu/an-toan-tren-mang/", "tuyen-truy
          "nha-truong/", "ke-hoach/nhiem-vu/", "khong-co/trang-nay/"]
 PAGES += ["en/" + p for p in PAGES if not p.startswith("khong-co")]
 SETTLE_MS = 1500   # a refresh of 0 s, an image error handler: all would have happened by then
+
+
+@pytest.fixture(scope="module")
+def planted_site():
+    return _planted_site()
 
 
 def visit(browser, base_url: str, path: str, javascript: bool) -> dict:
@@ -57,14 +64,14 @@ def test_planted_markup_does_not_run_or_redirect(browser, planted_site, path, ja
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_control_the_same_payload_written_raw_is_seen(browser, planted_site, javascript):
+def test_control_the_same_payload_written_raw_is_seen(browser, tmp_path, javascript):
     """Without escaping, the payload redirects (with and without JavaScript) and, with
     JavaScript, its error handler runs: the harness above would see it."""
-    base_url, site, _ = planted_site
-    (site / "control.html").write_text(
+    (tmp_path / "control.html").write_text(
         f"<!doctype html><html lang=en><title>control</title><p>{payload('control')}</p></html>",
         encoding="utf-8")
-    seen = visit(browser, base_url, "control.html", javascript)
+    with serve(tmp_path) as base_url:
+        seen = visit(browser, base_url, "control.html", javascript)
     assert any(EVIL in u for u in seen["requests"]), "the raw refresh tag must try to navigate"
     if javascript:
         assert seen["pwned"] == "control" or any(EVIL in u for u in seen["navigations"] + seen["requests"])

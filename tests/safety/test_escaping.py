@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
+
 from planted import EVIL, evidence
+from planted import planted_site as _planted_site
 
 from scripts.core.escaping import html_text, markdown_text
+
+
+@pytest.fixture(scope="module")
+def planted_site():
+    return _planted_site()
 
 
 class _Markup(HTMLParser):
