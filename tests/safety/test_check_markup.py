@@ -203,3 +203,37 @@ def test_find_markup_sees_through_masking_only_code():
     masked = mask_code("a `<script>` b\n```\n<iframe>\n```\n<iframe src=x>")
     assert [f.code for f in find_markup(masked)] == ["markup.iframe"]
     assert masked.count("\n") == 4
+
+
+# --- review: CODEOWNERS and the pull request template ---------------------------------------------
+
+def _owners(path: str, codeowners: str) -> list[str]:
+    """Owners of `path` per CODEOWNERS (last matching rule wins; anchored paths and folders only)."""
+    owners: list[str] = []
+    for line in codeowners.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        pattern, *who = line.split()
+        bare = pattern.lstrip("/")
+        if path == bare or (bare.endswith("/") and path.startswith(bare)):
+            owners = who
+    return owners
+
+
+def test_maintainers_own_the_javascript_list_the_scripts_and_the_theme():
+    codeowners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    config = check_markup.checkkit.load_mkdocs_config(ROOT / "mkdocs.yml")
+    listed = check_markup.allowed_javascript(config)
+    assert listed, "mkdocs.yml lists no allowed JavaScript"
+    paths = (["mkdocs.yml", "overrides/main.html", "overrides/partials/hotline.html", ".github/CODEOWNERS",
+              "scripts/safety/check_markup.py", "scripts/safety/html_exceptions.yml"]
+             + [f"docs/{entry}" for entry in listed] + ["docs/assets/javascripts/a-new-file.js"])
+    unowned = [p for p in paths if not _owners(p, codeowners)]
+    assert not unowned, f"no code owner for {unowned}"
+    assert not _owners("docs/vi/bao-tin/index.md", codeowners), "editors' pages need no maintainer"
+
+
+def test_the_pull_request_template_calls_out_javascript_in_both_languages():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    line = next(l for l in template.splitlines() if "allowed_javascript" in l)
+    assert "người bảo trì duyệt" in line and "maintainers to review" in line and "CODEOWNERS" in line
