@@ -14,8 +14,10 @@ Code in `backticks` and fenced code blocks is shown, not run, and is not checked
 JavaScript comes only from the list in mkdocs.yml (`extra.allowed_javascript`), which maintainers
 review (.github/CODEOWNERS): every .js file under docs/ must be on it, every entry must exist, and
 `extra_javascript` may only name listed files. Given a built site, every <script> of every page
-must load a listed file or one of the theme's own (byte for byte the file Material ships), and no
-other .js file may be in the site.
+must load a listed file or one of the theme's own (byte for byte the file Material ships), no
+other .js file may be in the site, and the rendered content of every page (its <article>) is read
+for the same markup, which catches what hides from the source check (backticks inside a raw
+HTML block are no code).
 
     python scripts/safety/check_markup.py [SITE_DIR] [--format text|json|github]
 
@@ -25,10 +27,12 @@ line (the Markdown or YAML line, never the rendered one), in Vietnamese and Engl
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import sys
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from posixpath import normpath
 from urllib.parse import urlsplit
@@ -71,7 +75,8 @@ _ATTR = re.compile(r"([^\s\"'<>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _MD_REFDEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.M)
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _STRIP = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -180,13 +185,34 @@ def find_markup(text: str, data: bool = False) -> list[Finding]:
 # Sources: Markdown pages (front matter and body) and YAML data
 # ----------------------------------------------------------------------------------------------
 
-def _blank(text: str, start: int, end: int) -> str:
-    """`text` with [start, end) replaced by spaces, newlines kept (offsets and lines unchanged)."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `code span`: a run of backticks up to the next run of the same length,
+    within one paragraph (a span never crosses a blank line). Linear in the text's length."""
+    spans = []
+    start = 0
+    for block_end in [m.start() for m in _BLANK_LINE.finditer(text)] + [len(text)]:
+        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, block_end)]
+        by_length: dict[int, list[int]] = {}
+        for index, (s, e) in enumerate(runs):
+            by_length.setdefault(e - s, []).append(index)
+        i = 0
+        while i < len(runs):
+            s, e = runs[i]
+            same = by_length[e - s]
+            j = bisect.bisect_right(same, i)
+            if j < len(same):
+                spans.append((s, runs[same[j]][1]))
+                i = same[j] + 1
+            else:
+                i += 1
+        start = block_end
+    return spans
 
 
 def mask_code(body: str) -> str:
-    """The Markdown body with fenced code blocks and `code spans` blanked out: shown, not run."""
+    """The Markdown body with fenced code blocks and `code spans` blanked out: shown, not run.
+    (Inside a raw HTML block neither is code; the check of the built site, which reads the
+    rendered article, catches markup hidden that way.)"""
     lines = body.split("\n")
     inside, fence = False, ""
     for i, line in enumerate(lines):
@@ -199,9 +225,11 @@ def mask_code(body: str) -> str:
                 inside = False
             lines[i] = " " * len(line)
     masked = "\n".join(lines)
-    for m in _CODE_SPAN.finditer(masked):
-        masked = _blank(masked, m.start(), m.end())
-    return masked
+    out, last = [], 0
+    for s, e in _code_spans(masked):
+        out += [masked[last:s], re.sub(r"[^\n]", " ", masked[s:e])]
+        last = e
+    return "".join(out) + masked[last:]
 
 
 def _line_at(text: str, offset: int) -> int:
@@ -341,6 +369,82 @@ def theme_javascript() -> dict[str, bytes]:
 _EXECUTABLE = ("", "text/javascript", "application/javascript", "module")
 
 
+class _Article(HTMLParser):
+    """What runs, redirects or embeds inside a built page's <article> (the page's own content and
+    what hooks wrote into it; the theme's scripts and head are outside)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: list[tuple[int, str, str]] = []     # (built line, code, what: "<iframe", "onclick")
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        line = self.getpos()[0]
+        a = {k.lower(): v or "" for k, v in attrs}
+        if tag in FORBIDDEN_TAGS:
+            self.found.append((line, f"markup.{tag}", f"<{tag}"))
+        for name, value in a.items():
+            if name.startswith("on") and len(name) > 2:
+                self.found.append((line, "markup.event-attribute", name))
+            elif name in URL_ATTRS and bad_scheme(value):
+                # The school kit's QR codes are offered as data:image/… downloads (scripts/kit/).
+                if bad_scheme(value) == "data:" and _is_image(value) and (tag == "img" or "download" in a):
+                    continue
+                self.found.append((line, "markup.url-scheme", bad_scheme(value) or ""))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def _is_image(url: str) -> bool:
+    return _STRIP.sub("", html.unescape(url)).lower().startswith("data:image/")
+
+
+def _source_line(source: Path, needle: str) -> int:
+    """First line of the Markdown source that contains `needle` (any case), else 0."""
+    try:
+        lines = source.read_text(encoding="utf-8", errors="replace").lower().splitlines()
+    except OSError:
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if needle.lower() in line), 0)
+
+
+def check_rendered(site: Path, root: Path = ROOT) -> list[Problem]:
+    """Markup that runs, redirects or embeds in the rendered content of every built page, named
+    at the Markdown file and line it most likely comes from: catches what the source check cannot
+    see (a `code span` inside a raw HTML block is no code, an entity-encoded heading…)."""
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        parser = _Article()
+        parser.feed(text)
+        if not parser.found:
+            continue
+        facts = text.rfind("page-facts")
+        match = re.search(r"(docs/[^\s<>\"]+\.md)", text[facts:]) if facts >= 0 else None
+        source = match.group(1) if match else ""
+        built = checkkit.display_path(path, root)
+        for line, code, what in parser.found:
+            where = Text(f" (trang đã dựng {built}, dòng {line})", f" (built page {built}, line {line})")
+            shown, source_line = (source, _source_line(root / source, what)) if source else (built, line)
+            problems.append(Problem(
+                shown, source_line, code,
+                Text(f"Nội dung trang có '{what}': chạy mã, chuyển trang hay nhúng trang khác{where.vi}.",
+                     f"The page's content has '{what}': it runs code, redirects or embeds{where.en}."),
+                Text("Xóa nó khỏi tệp Markdown (kể cả bên trong khối HTML, nơi dấu ` không tạo ra mã) "
+                     f"hoặc khỏi dữ liệu mà hook đưa vào trang ({HELP}).",
+                     "Remove it from the Markdown file (also inside an HTML block, where backticks make "
+                     f"no code) or from the data a hook puts into the page ({HELP}).")))
+    return problems
+
+
 def check_site(site: Path, allowed: list[str], root: Path = ROOT) -> list[Problem]:
     """Every <script> of the built site loads a listed file or the theme's own; no other .js."""
     theme = theme_javascript()
@@ -431,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
                                   f"{site}: no built site there (run `make build` first)."))
             config = checkkit.load_mkdocs_config(ROOT / "mkdocs.yml")
             problems += check_site(site, allowed_javascript(config), ROOT)
+            problems += check_rendered(site, ROOT)
     except Misuse as exc:
         return checkkit.misuse(TOOL, exc.text)
     return checkkit.emit(problems, args.format, TOOL, "docs/, data/, mkdocs.yml" + (f", {args.site}" if args.site else ""))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from fixture_project import make_project
+from fixture_project import build, make_project
 from scripts.safety import check_markup
-from scripts.safety.check_markup import (check_data_file, check_javascript_sources, check_page,
+from scripts.safety.check_markup import (check_data_file, check_javascript_sources, check_page, check_rendered,
                                          check_site, check_sources, find_markup, mask_code,
                                          theme_javascript)
 
@@ -237,3 +237,37 @@ def test_the_pull_request_template_calls_out_javascript_in_both_languages():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     line = next(l for l in template.splitlines() if "allowed_javascript" in l)
     assert "người bảo trì duyệt" in line and "maintainers to review" in line and "CODEOWNERS" in line
+
+
+def test_markup_hidden_from_the_source_check_is_caught_in_the_rendered_page(project):
+    """Backticks inside a raw HTML block make no code span: Markdown passes the tag through.
+    The source check cannot know (it treats `…` as code); the built site's check reads the
+    rendered article and names the Markdown file and line."""
+    page = project / "docs" / "en" / "gioi-thieu" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    hidden = '<div class="note">\n`<iframe src="https://evil.example/"></iframe>`\n</div>\n'
+    page.write_text(text + "\n" + hidden, encoding="utf-8")
+    line = text.count("\n") + 3
+    assert check_page(page, root=project) == []          # looks like code to the source check
+    done = build(project)
+    assert done.returncode == 0, done.stderr[-2000:]
+    problems = check_rendered(project / "site", root=project)
+    assert [(p.file, p.line, p.code) for p in problems] == [("docs/en/gioi-thieu/index.md", line, "markup.iframe")]
+    assert "site/en/gioi-thieu/index.html" in problems[0].what.en
+    # The QR codes' data:image downloads of the school kit are the build's own and pass.
+    assert (project / "site" / "nha-truong" / "index.html").read_text(encoding="utf-8").count('href="data:image/svg+xml') > 0
+
+
+def test_a_code_span_never_crosses_a_blank_line():
+    """Stray backticks in two paragraphs do not hide what is between them (Markdown would not)."""
+    masked = mask_code("Một dấu ` lạc.\n\n<script src=x.js></script>\n\nMột dấu ` nữa.")
+    assert [f.code for f in find_markup(masked)] == ["markup.script"]
+    assert mask_code("a ``x ` y`` b `c`") == "a           b    "
+
+
+def test_huge_hostile_text_is_checked_quickly():
+    import time
+    start = time.monotonic()
+    for text in ("`a" * 300_000, '<a "' * 150_000, "<script" * 50_000, "{a=" * 200_000):
+        find_markup(mask_code(text))
+    assert time.monotonic() - start < 30, "the check must stay linear on 1 MB inputs"
