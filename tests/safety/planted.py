@@ -114,9 +114,13 @@ def plant(project: Path) -> list[str]:
     bodies_path = project / "data" / "bodies.yml"
     bodies = _load(bodies_path)
     lead = next(b for b in bodies["bodies"] if b["id"] == first["lead"][0])
+    noted = next(b for b in bodies["bodies"] if b.get("note"))
     for lang in ("vi", "en"):
         lead["name"][lang] += " " + mark(f"body-name-{lang}", payload_no_digits)
         lead["short"][lang] += " " + mark(f"body-short-{lang}", payload_no_digits)
+        noted["note"][lang] += " " + mark(f"body-note-{lang}", payload_no_digits)
+        for source in bodies["sources"].values():      # shown with the bodies that ceased
+            source[lang] += " " + mark(f"body-source-{lang}", payload_no_digits)
     _dump(bodies_path, bodies)
 
     # Front matter: title, description and sources of a page that the school kit also lists,
@@ -135,6 +139,7 @@ def plant(project: Path) -> list[str]:
         def topic(meta, lang=lang):
             meta["title"] += " " + mark(f"topic-title-{lang}")
             meta["description"] += " " + mark(f"topic-description-{lang}")
+            meta["plan_ref"] = str(meta.get("plan_ref", "")) + " " + mark(f"topic-plan-ref-{lang}")
         _front_matter(project / "docs" / lang / "tuyen-truyen" / "an-toan-tren-mang" / "index.md", topic)
 
         def kit_page(meta, lang=lang):
