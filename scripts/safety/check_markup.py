@@ -241,7 +241,7 @@ def yaml_findings(text: str, shown: str, first_line: int = 1) -> list[Problem]:
     as "\\x3c" are decoded). `first_line`: the file line the document starts on."""
     try:
         root = yaml.compose(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         return [Problem(shown, line, "markup.yaml",
@@ -250,8 +250,12 @@ def yaml_findings(text: str, shown: str, first_line: int = 1) -> list[Problem]:
                              "Fix the YAML on this line (indentation, quote values that contain ':')."))]
     problems = []
     stack = [root] if root is not None else []
+    seen: set[int] = set()           # an alias is the same node: visit it once (no alias bombs)
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 stack += [key, value]

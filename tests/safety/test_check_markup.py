@@ -271,3 +271,13 @@ def test_huge_hostile_text_is_checked_quickly():
     for text in ("`a" * 300_000, '<a "' * 150_000, "<script" * 50_000, "{a=" * 200_000):
         find_markup(mask_code(text))
     assert time.monotonic() - start < 30, "the check must stay linear on 1 MB inputs"
+
+
+def test_yaml_bombs_and_deep_nesting_end_in_a_message(tmp_path):
+    data = tmp_path / "data" / "x.yml"
+    data.parent.mkdir()
+    levels = ["a0: &a0 ['<script>']"] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    data.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    assert [(p.code, p.line) for p in check_data_file(data, tmp_path)] == [("markup.script", 1)]
+    data.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert [p.code for p in check_data_file(data, tmp_path)] == ["markup.yaml"]
