@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
+HTML_VALIDATE := scripts/safety/node_modules/.bin/html-validate
+
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
@@ -57,9 +59,17 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/i18n/check_i18n.py
 	$(BIN)/python scripts/links/check_links.py site
 	$(BIN)/python scripts/links/check_urls.py site
+	$(BIN)/python scripts/safety/check_markup.py site
 
-test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
+test: $(VENV)/.test-deps browser-deps $(HTML_VALIDATE) check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# html-validate for the test suite (tests/safety/test_html_valid.py), pinned in
+# scripts/safety/package*.json. Only `make test` needs Node.js; `make serve` and `make build` do not.
+$(HTML_VALIDATE): scripts/safety/package.json scripts/safety/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed to validate the HTML (make test): apt-get install nodejs npm" >&2; exit 1; }
+	cd scripts/safety && npm ci --no-audit --no-fund
+	@touch $@
 
 # Benchmarks (not tests): each prints its figures. Lighthouse is pinned in benchmarks/package*.json.
 bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows

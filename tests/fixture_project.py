@@ -32,7 +32,7 @@ def _config_hooks() -> list[str]:
 def make_project(dest: Path, pages: dict[str, str] | None = None, docs: bool = True,
                  skip_hooks: tuple[str, ...] = ()) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
     for name in COPIED:
         source = ROOT / name
         if name == "docs" and not docs:

@@ -6,5 +6,6 @@
 - checkkit: what a problem is (file, line, message in Vietnamese and English) and how checks print it;
 - front_matter: a page's YAML front matter and the line its body starts on;
 - sitepages: reading a built site (pages, languages, ids, links);
-- git_dates: when each source file last changed.
+- git_dates: when each source file last changed;
+- escaping: text from data or front matter made safe where it enters HTML or Markdown.
 """

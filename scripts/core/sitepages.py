@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+# What scripts/links/redirects.py, and nothing else, writes into a redirect stub's head:
+# <meta name="generator" content="…">. A page is a redirect stub only when it carries this mark;
+# a refresh tag alone makes nothing a stub (pages and data cannot contain <meta> at all:
+# scripts/safety/check_markup.py), so a planted refresh tag is tested like any page.
+REDIRECT_GENERATOR = "tre-em redirect stub (scripts/links/redirects.py)"
+
 # Attributes that point at another resource, per tag.
 LINK_ATTRS = {
     "a": ("href",), "link": ("href",), "script": ("src",), "img": ("src", "srcset"),
@@ -44,8 +50,8 @@ class Page:
 
     @property
     def is_redirect(self) -> bool:
-        """A stub that only forwards to a moved page (mkdocs-redirects)."""
-        return "http-equiv:refresh" in self.meta
+        """A stub written by our redirect hook for a moved page (data/redirects.yml)."""
+        return REDIRECT_GENERATOR in (self.meta.get("generator") or [])
 
     @property
     def is_404(self) -> bool:

@@ -52,6 +52,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.phones import DataError, Phone, load_phones  # noqa: E402
+from scripts.core.escaping import html_text, markdown_text  # noqa: E402
 
 KIT_DIR = ROOT / "data" / "communication_kit"
 DOCS_DIR = ROOT / "docs"
@@ -423,9 +424,7 @@ _T = {
 }
 
 
-def _esc(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+_esc = html_text   # data is text: escaped where it enters the page (scripts/core/escaping.py)
 
 
 def _script_html(text: str) -> str:
@@ -498,7 +497,7 @@ def render_kit_index(items: list[KitItem], lang: str, docs: Path = DOCS_DIR) -> 
     t = _T[lang]
     out = ['<ol class="kit-list" markdown>']
     for item in items:
-        title = topic_meta(item.topic, lang, docs).get("title", item.topic)
+        title = markdown_text(topic_meta(item.topic, lang, docs).get("title", item.topic))
         times = []
         for script_lang, name in zip(LANGS, (t["time_vi"], t["time_en"])):
             rt = item.radio_time(script_lang)
@@ -520,7 +519,8 @@ def render_topic_index(items: list[KitItem], lang: str, docs: Path = DOCS_DIR) -
         meta = topic_meta(item.topic, lang, docs)
         plan = meta.get("plan_ref")
         plan_html = f'<br><span class="topic-list__plan">{t["plan"]}: {_esc(str(plan))}</span>' if plan else ""
-        out.append(f'<li markdown>**[{meta.get("title", item.topic)}]({item.topic}/index.md)**'
+        title = markdown_text(meta.get("title", item.topic))
+        out.append(f'<li markdown>**[{title}]({item.topic}/index.md)**'
                    f"<br>{_esc(str(meta.get('description', '')))}{plan_html}</li>")
     out.append("</ol>")
     return "\n".join(out) + "\n"

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import yaml
 
 from scripts.kit import qr
+from scripts.core.escaping import markdown_text
 from scripts.core.front_matter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,7 +129,8 @@ def _relative_link(from_path: str, to_path: str) -> str:
 
 def render(links: list[SchoolLink], lang: str, site_url: str, page_path: str,
            docs: Path = DOCS) -> str:
-    """The kit's list of stable links with their QR codes, as Markdown with inline SVG."""
+    """The kit's list of stable links with their QR codes, as Markdown with inline SVG.
+    Titles and uses are text: escaped where they enter the Markdown (scripts/core/escaping.py)."""
     t = TEXT[lang]
     parts = ['<ul class="school-links" markdown>']
     for link in links:
@@ -138,8 +140,8 @@ def render(links: list[SchoolLink], lang: str, site_url: str, page_path: str,
         data = base64.b64encode(code.encode("utf-8")).decode("ascii")
         parts.append(
             f'<li class="school-link" id="lien-ket-{link.id}" markdown="block">\n\n'
-            f"**[{title}]({_relative_link(page_path, link.path)})**\n\n"
-            f"{link.use[lang]}\n\n"
+            f"**[{markdown_text(title)}]({_relative_link(page_path, link.path)})**\n\n"
+            f"{markdown_text(link.use[lang])}\n\n"
             f'<figure class="school-link__qr" data-url="{html.escape(url)}">{code}'
             f'<figcaption>{t["address"]}: <code>{html.escape(url)}</code></figcaption></figure>\n\n'
             f'<a class="school-link__download" href="data:image/svg+xml;base64,{data}" '

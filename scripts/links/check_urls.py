@@ -22,6 +22,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.core.sitepages import REDIRECT_GENERATOR  # noqa: E402
+
 REGISTRY = ROOT / "data" / "urls.yml"
 ANCHOR_TAGS = {"h2", "h3", "h4", "dt", "tr"}
 _REFRESH = re.compile(r"url=([^\"'>]+)", re.I)
@@ -54,6 +59,7 @@ class _Anchors(HTMLParser):
         self.depth = 0
         self.ids: list[str] = []
         self.refresh: str | None = None
+        self.generator: str = ""
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -64,6 +70,8 @@ class _Anchors(HTMLParser):
         if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH.search(a.get("content") or "")
             self.refresh = match.group(1).strip() if match else None
+        if tag == "meta" and (a.get("name") or "").lower() == "generator":
+            self.generator = a.get("content") or ""
 
     def handle_endtag(self, tag):
         if tag == "article" and self.depth:
@@ -76,6 +84,8 @@ def read_page(site: Path, url: str) -> _Anchors | None:
         return None
     parser = _Anchors()
     parser.feed(path.read_text(encoding="utf-8"))
+    if parser.generator != REDIRECT_GENERATOR:
+        parser.refresh = None   # only our redirect hook's stubs forward (scripts/core/sitepages.py)
     return parser
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.core.sitepages import REDIRECT_GENERATOR
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIRECTS_FILE = ROOT / "data" / "redirects.yml"
 _PATH = re.compile(r"^([a-z0-9-]+/)+$")
@@ -106,6 +108,7 @@ def render_stub(redirect: Redirect, lang: str, prefix: str, site_url: str, hotli
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
 <meta name="robots" content="noindex">
+<meta name="generator" content="{REDIRECT_GENERATOR}">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={href}">
 <script src="{script}" defer></script>

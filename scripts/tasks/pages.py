@@ -25,6 +25,7 @@ from datetime import date
 
 from mkdocs.utils import get_relative_url
 
+from scripts.core.escaping import markdown_text
 from scripts.tasks import deadline_words as words
 from scripts.tasks.status import Status, compute
 from scripts.tasks.model import (DONE_LATE, DONE_ON_TIME, DONE_STATES, IN_PROGRESS, OVERDUE, Body,
@@ -285,7 +286,9 @@ def _task_line(reg: Registry, task: Task, where: Where, today: date) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    """Data as literal text in Markdown: HTML-escaped, link and emphasis characters escaped
+    (a backslash before "<" would show: Python-Markdown does not treat it as an escape)."""
+    return markdown_text(text)
 
 
 def render_body(reg: Registry, body: Body, where: Where, today: date,

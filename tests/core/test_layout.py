@@ -251,7 +251,8 @@ def named_paths(root: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for pattern in NAMED_IN:
         for path in sorted(root.glob(pattern)):
-            if not path.is_file() or path.suffix in {".png", ".svg", ".txt", ".pyc"} or "__pycache__" in path.parts:
+            if (not path.is_file() or path.suffix in {".png", ".svg", ".txt", ".pyc"}
+                    or "__pycache__" in path.parts or "node_modules" in path.parts):   # installed by npm ci
                 continue
             if path.resolve() == Path(__file__).resolve():  # this file names bad paths on purpose
                 continue
