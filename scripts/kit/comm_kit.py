@@ -410,6 +410,9 @@ _T = {
         "direction": "Chữ trong ngoặc vuông là lời dặn cho người đọc, không đọc lên loa.",
         "share_note": "Chép nguyên văn đoạn dưới đây để gửi qua Zalo, Messenger hoặc tin nhắn.",
         "poster_note": "In khổ A4 hoặc A3, chữ to, dán ở nhà văn hóa, trường học, trạm y tế.",
+        "share_btn": "Chia sẻ", "copy_text": "Sao chép nội dung", "copy_link": "Sao chép liên kết",
+        "share_group": "Chia sẻ tin nhắn này", "share_page": "Chia sẻ trang này",
+        "share_page_note": "Gửi tin nhắn ngắn của chủ đề này kèm liên kết tới trang.",
     },
     "en": {
         "radio": "Radio script", "share": "Share text", "poster": "Poster text",
@@ -419,6 +422,9 @@ _T = {
         "direction": "Text in square brackets is a note for the reader, not read out.",
         "share_note": "Copy the text below as it is to send by Zalo, Messenger or text message.",
         "poster_note": "Print on A4 or A3 in large type for village halls, schools and health stations.",
+        "share_btn": "Share", "copy_text": "Copy text", "copy_link": "Copy link",
+        "share_group": "Share this message", "share_page": "Share this page",
+        "share_page_note": "Send this topic's short message with a link to the page.",
     },
 }
 
@@ -438,6 +444,44 @@ def _script_html(text: str) -> str:
     return "\n".join(out)
 
 
+def render_share_actions(text: str, link: str, title: str, lang: str, label: str) -> str:
+    """The "Share" / "Copy text" / "Copy link" buttons (docs/assets/javascripts/share.js).
+
+    `link` is the address to share, relative to the page (the script makes it absolute).
+    The group is `hidden` in the HTML: without JavaScript no button shows that cannot work,
+    and the text above stays ordinary, selectable text. The script shows "Share" where the
+    browser has the Web Share API (the phone's share sheet: Zalo, Messenger, SMS…), else the
+    two copy buttons; the status line (role="status") says what happened, on screen and to
+    screen readers.
+    """
+    _check_lang(lang)
+    t = _T[lang]
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden '
+            f'data-share-text="{_esc(" ".join(text.split()))}" data-share-url="{_esc(link)}" '
+            f'data-share-title="{_esc(title)}">\n'
+            f'<button type="button" class="md-button md-button--primary kit-actions__button" '
+            f'data-share-action="share" hidden>{t["share_btn"]}</button>\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-text">{t["copy_text"]}</button>\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-link">{t["copy_link"]}</button>\n'
+            f'<p class="kit-actions__status" role="status" aria-live="polite"></p>\n'
+            f'</div>')
+
+
+def render_topic_share(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
+    """The foot of a topic page (/tuyen-truyen/<topic>/): share the topic's message and link.
+    Hidden as a whole without JavaScript (a heading over no buttons would puzzle readers)."""
+    _check_lang(lang)
+    t = _T[lang]
+    title = str(topic_meta(item.topic, lang, docs).get("title", item.topic))
+    return (f'\n<div class="kit-share-foot" hidden>\n'
+            f'<p class="kit-share-foot__title">{t["share_page"]}</p>\n'
+            f'<p class="kit-meta">{t["share_page_note"]}</p>\n'
+            + render_share_actions(item.share[lang], "./", title, lang, t["share_page"])
+            + "\n</div>\n")
+
+
 def speed_sentence(lang: str) -> str:
     _check_lang(lang)
     vi, en = WORDS_PER_MINUTE["vi"], WORDS_PER_MINUTE["en"]
@@ -448,7 +492,7 @@ def speed_sentence(lang: str) -> str:
             f"English: **{en} words a minute**.")
 
 
-def render_kit(item: KitItem, lang: str) -> str:
+def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
     """The three texts of one topic, for its kit page."""
     _check_lang(lang)
     t = _T[lang]
@@ -458,6 +502,7 @@ def render_kit(item: KitItem, lang: str) -> str:
     share = item.share[lang]
     poster = item.poster[lang]
     lines = "\n".join(f"<li>{_esc(line)}</li>" for line in poster.lines)
+    title = str(topic_meta(item.topic, lang, docs).get("title", item.topic))
     return f"""
 ## {t['radio']} {{#phat-thanh}}
 
@@ -476,6 +521,8 @@ def render_kit(item: KitItem, lang: str) -> str:
 <div class="kit-share" lang="{lang}">
 {_script_html(share)}
 </div>
+
+{render_share_actions(share, f"../../{TOPIC_SECTION}/{item.topic}/", title, lang, t["share_group"])}
 
 ## {t['poster']} {{#ap-phich}}
 
@@ -544,7 +591,7 @@ def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[
                 if arg not in by_topic:
                     raise DataError(f"không có chủ đề '{arg}' trong data/communication_kit/ / "
                                     f"no topic '{arg}' in data/communication_kit/")
-                return render_kit(by_topic[arg], lang)
+                return render_kit(by_topic[arg], lang, docs)
             if name == "kit-index":
                 return render_kit_index(items, lang, docs)
             if name == "topic-index":

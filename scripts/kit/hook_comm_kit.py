@@ -8,6 +8,9 @@ Markers (HTML comments, so an unexpanded page still reads cleanly):
     <!-- topic-index -->        list of awareness topics (/tuyen-truyen/)
     <!-- phones: 111 113 -->    numbers to call, worded from data/phones.yml
 
+Each topic page (/tuyen-truyen/<topic>/) also gets, at its foot, the buttons to share the
+topic's message and link (comm_kit.render_topic_share; docs/assets/javascripts/share.js).
+
 Bad kit data or an unknown marker stops the build with a message naming the file.
 """
 
@@ -40,10 +43,27 @@ def on_config(config):
     return config
 
 
+def _topic_of(page, lang: str) -> str | None:
+    """The kit topic whose topic page this is (docs/<lang>/tuyen-truyen/<topic>/index.md)."""
+    try:
+        rel = Path(page.file.abs_src_path).resolve().relative_to(comm_kit.DOCS_DIR / lang)
+    except ValueError:
+        return None
+    parts = rel.parts
+    if len(parts) == 3 and parts[0] == comm_kit.TOPIC_SECTION and parts[2] == "index.md":
+        return parts[1]
+    return None
+
+
 def on_page_markdown(markdown, page, config, files):
+    lang = page_language(page, config)
+    by_topic = {item.topic: item for item in _state["items"]}
+    topic = _topic_of(page, lang)
+    if topic in by_topic:
+        markdown = markdown.rstrip("\n") + "\n" + comm_kit.render_topic_share(
+            by_topic[topic], lang, comm_kit.DOCS_DIR)
     if "<!--" not in markdown:
         return markdown
-    lang = page_language(page, config)
     source = Path(page.file.abs_src_path).resolve()
     try:
         source = source.relative_to(ROOT)
