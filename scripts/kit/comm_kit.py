@@ -469,6 +469,19 @@ def render_share_actions(text: str, link: str, title: str, lang: str, label: str
             f'</div>')
 
 
+def render_copy_button(source_id: str, lang: str, label: str, button: str, done: str) -> str:
+    """One "copy" button for the text of the element `source_id` shown above it (the banner's
+    HTML snippet): what is copied is exactly what the reader sees. Same hidden group and script
+    as render_share_actions, without sharing; `done` is said once copied."""
+    _check_lang(lang)
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden '
+            f'data-share-from="{_esc(source_id)}">\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-text" data-share-done="{_esc(done)}">{_esc(button)}</button>\n'
+            f'<p class="kit-actions__status" role="status" aria-live="polite"></p>\n'
+            f'</div>')
+
+
 def render_topic_share(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
     """The foot of a topic page (/tuyen-truyen/<topic>/): share the topic's message and link.
     Hidden as a whole without JavaScript (a heading over no buttons would puzzle readers)."""

@@ -6,12 +6,14 @@
    - with the Web Share API (phones: Zalo, Messenger, SMS… in the phone's own share sheet),
      "Share" is shown;
    - without it, or when sharing fails, "Copy text" and "Copy link" are shown;
+   - a group with only a copy button (the school kit's banner snippet) copies the text of the
+     element named by its data-share-from;
    - every outcome is said in the group's status line (role="status"), on screen and to screen
      readers.
    Nothing is loaded from anywhere; no inline style or script (the site's CSP). */
 (function () {
   "use strict";
-  var groups = document.querySelectorAll(".kit-actions[data-share-text]");
+  var groups = document.querySelectorAll(".kit-actions");
   if (!groups.length) return;
 
   var vi = (document.documentElement.lang || "vi").indexOf("vi") === 0;
@@ -57,9 +59,10 @@
   }
 
   Array.prototype.forEach.call(groups, function (group) {
+    var source = document.getElementById(group.getAttribute("data-share-from") || "");
     var data = {
       title: group.getAttribute("data-share-title") || document.title,
-      text: group.getAttribute("data-share-text"),
+      text: source ? source.textContent : group.getAttribute("data-share-text") || "",
       url: new URL(group.getAttribute("data-share-url") || "", location.href).href
     };
     var status = group.querySelector(".kit-actions__status");
@@ -81,8 +84,8 @@
       Array.prototype.forEach.call(copyButtons, function (b) { b.hidden = !show; });
     }
 
-    var sharing = canShare(data);
-    shareButton.hidden = !sharing;
+    var sharing = !!shareButton && canShare(data);
+    if (shareButton) shareButton.hidden = !sharing;
     showCopy(!sharing);
     group.hidden = false;
     var foot = group.closest(".kit-share-foot");
@@ -100,9 +103,9 @@
         });
       } else {
         var text = action === "copy-text" ? data.text : data.url;
-        copy(text).then(function (ok) {
-          say(ok ? (action === "copy-text" ? T.textCopied : T.linkCopied) : T.failed);
-        });
+        var done = button.getAttribute("data-share-done") ||
+          (action === "copy-text" ? T.textCopied : T.linkCopied);
+        copy(text).then(function (ok) { say(ok ? done : T.failed); });
       }
     });
   });
