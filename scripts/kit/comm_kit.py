@@ -505,8 +505,9 @@ def speed_sentence(lang: str) -> str:
             f"English: **{en} words a minute**.")
 
 
-def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
-    """The three texts of one topic, for its kit page."""
+def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR, poster_html: str = "") -> str:
+    """The three texts of one topic, for its kit page (`poster_html`: the A4 poster's preview
+    and download link, scripts/kit/poster.py, put after the poster text)."""
     _check_lang(lang)
     t = _T[lang]
     rt = item.radio_time(lang)
@@ -548,6 +549,8 @@ def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
 </ul>
 <p class="kit-poster__footer">{_esc(poster.footer)}</p>
 </div>
+
+{poster_html}
 """
 
 
@@ -587,8 +590,9 @@ def render_topic_index(items: list[KitItem], lang: str, docs: Path = DOCS_DIR) -
 
 
 def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[Phone],
-                   source: str, docs: Path = DOCS_DIR) -> str:
-    """Replace the kit markers in a page. `source` (the page's file) names errors."""
+                   source: str, docs: Path = DOCS_DIR, posters: dict[str, str] | None = None) -> str:
+    """Replace the kit markers in a page. `source` (the page's file) names errors;
+    `posters`: each topic's poster preview HTML, when the build makes the posters."""
     by_topic = {i.topic: i for i in items}
 
     def replace(match: re.Match) -> str:
@@ -604,7 +608,7 @@ def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[
                 if arg not in by_topic:
                     raise DataError(f"không có chủ đề '{arg}' trong data/communication_kit/ / "
                                     f"no topic '{arg}' in data/communication_kit/")
-                return render_kit(by_topic[arg], lang, docs)
+                return render_kit(by_topic[arg], lang, docs, (posters or {}).get(arg, ""))
             if name == "kit-index":
                 return render_kit_index(items, lang, docs)
             if name == "topic-index":
