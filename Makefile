@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check browser-deps clean og-image bench
+.PHONY: serve build test check pdf browser-deps clean og-image bench
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,12 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/links/check_links.py site
 	$(BIN)/python scripts/links/check_urls.py site
 
-test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
+# A4 PDFs printed by Chromium from the built site, written next to their pages, which then link
+# them with their size (scripts/printing/make_pdf.py). Not part of serve: a preview has no PDF links.
+pdf: $(VENV)/.test-deps browser-deps build  ## A4 PDFs (posters, study guide, school kit, parents' FAQ) into site/
+	$(BIN)/python scripts/printing/make_pdf.py site
+
+test: $(VENV)/.test-deps browser-deps pdf check  ## Strict build + PDFs + checks + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Benchmarks (not tests): each prints its figures. Lighthouse is pinned in benchmarks/package*.json.

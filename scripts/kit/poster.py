@@ -204,5 +204,7 @@ def figure(item, lang: str, size_bytes: int) -> str:
             f'<a href="{FILE_NAME}"><img class="kit-poster-file__image" src="{FILE_NAME}" '
             f'width="210" height="297" alt="{html.escape(t["alt"].format(headline=headline))}"></a>\n'
             f'<figcaption><a href="{FILE_NAME}" download="ap-phich-{item.topic}-{lang}.svg">'
-            f'{html.escape(t["download"].format(kb=kb))}</a><br>{html.escape(t["note"])}'
+            f'{html.escape(t["download"].format(kb=kb))}</a>'
+            # The PDF's link, with its size, once `make pdf` has printed it (scripts/printing/make_pdf.py).
+            f'<!-- pdf-link: ap-phich-a4.pdf --><br>{html.escape(t["note"])}'
             f'</figcaption>\n</figure>')
