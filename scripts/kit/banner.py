@@ -205,12 +205,14 @@ def render(phones: list[Phone], lang: str, site_url: str, page_path: str) -> str
         code = snippet(phone, lang, s.name, site_url)
         caption = t[s.name].format(w=s.width, h=s.height)
         parts.append(
-            f'<figure class="school-banner" id="bieu-ngu-{s.name}">\n'
+            # Each block out of the search index (data-search-exclude, one by one: Material's
+            # indexer loses track of a wrapper around an <img>): markup answers no question.
+            f'<figure class="school-banner" id="bieu-ngu-{s.name}" data-search-exclude>\n'
             f'<img class="school-banner__image" src="{up}{FOLDER}/{file_name(lang, s.name)}" '
             f'width="{s.width}" height="{s.height}" alt="{html.escape(alt_text(phone, lang))}">\n'
             f"<figcaption>{html.escape(caption)}</figcaption>\n</figure>\n"
-            f'<p class="school-banner__code-label">{t["code"]}:</p>\n'
-            f'<pre class="school-banner__code"><code id="bieu-ngu-{s.name}-ma">{html.escape(code)}'
+            f'<p class="school-banner__code-label" data-search-exclude>{t["code"]}:</p>\n'
+            f'<pre class="school-banner__code" data-search-exclude><code id="bieu-ngu-{s.name}-ma">{html.escape(code)}'
             f'</code></pre>\n'
             + render_copy_button(f"bieu-ngu-{s.name}-ma", lang, t["group"].format(size=caption.split(",")[0].lower()),
                                  t["copy"], t["done"]) + "\n")

@@ -456,7 +456,7 @@ def render_share_actions(text: str, link: str, title: str, lang: str, label: str
     """
     _check_lang(lang)
     t = _T[lang]
-    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden '
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden data-search-exclude '
             f'data-share-text="{_esc(" ".join(text.split()))}" data-share-url="{_esc(link)}" '
             f'data-share-title="{_esc(title)}">\n'
             f'<button type="button" class="md-button md-button--primary kit-actions__button" '
@@ -474,7 +474,7 @@ def render_copy_button(source_id: str, lang: str, label: str, button: str, done:
     HTML snippet): what is copied is exactly what the reader sees. Same hidden group and script
     as render_share_actions, without sharing; `done` is said once copied."""
     _check_lang(lang)
-    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden '
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden data-search-exclude '
             f'data-share-from="{_esc(source_id)}">\n'
             f'<button type="button" class="md-button kit-actions__button" '
             f'data-share-action="copy-text" data-share-done="{_esc(done)}">{_esc(button)}</button>\n'
@@ -488,7 +488,7 @@ def render_topic_share(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
     _check_lang(lang)
     t = _T[lang]
     title = str(topic_meta(item.topic, lang, docs).get("title", item.topic))
-    return (f'\n<div class="kit-share-foot" hidden>\n'
+    return (f'\n<div class="kit-share-foot" hidden data-search-exclude>\n'
             f'<p class="kit-share-foot__title">{t["share_page"]}</p>\n'
             f'<p class="kit-meta">{t["share_page_note"]}</p>\n'
             + render_share_actions(item.share[lang], "./", title, lang, t["share_page"])

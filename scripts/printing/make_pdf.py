@@ -139,22 +139,30 @@ def jobs(site: Path) -> list[tuple[str, Path, str]]:
     return out
 
 
-def make_pdfs(site: Path, log=print) -> list[Path]:
-    """Every PDF of the built site in `site`, with the links to them. Returns the PDFs."""
+def make_pdfs(site: Path, log=print, browser=None) -> list[Path]:
+    """Every PDF of the built site in `site`, with the links to them. Returns the PDFs.
+    `browser`: a Playwright Chromium already running (tests share theirs), else one is started."""
     if not (site / "index.html").is_file():
         raise PdfError(f"{site}: chưa có trang đã dựng; chạy `make build` trước / no built site "
                        "here; run `make build` first")
-    if not os.path.exists(CHROMIUM):
-        raise PdfError(f"{CHROMIUM}: không có Chromium; chạy `make browser-deps` / Chromium not "
-                       "found; run `make browser-deps` (or set CHROMIUM)")
-    from playwright.sync_api import sync_playwright
+    if browser is None:
+        if not os.path.exists(CHROMIUM):
+            raise PdfError(f"{CHROMIUM}: không có Chromium; chạy `make browser-deps` / Chromium "
+                           "not found; run `make browser-deps` (or set CHROMIUM)")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, log, own)
+            finally:
+                own.close()
 
     todo = jobs(site)
     base = site_url_of(site)
     made: list[Path] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False)
+    try:
         _serve_from_folder(context, site, base)
         page = context.new_page()
         for kind, pdf, address in todo:
@@ -173,7 +181,8 @@ def make_pdfs(site: Path, log=print) -> list[Path]:
             if kind == "page":
                 add_title_link(pdf.with_name("index.html"), pdf.name, len(data))
             log(f"{len(data) // 1024:>6} KB  {pdf.relative_to(site).as_posix()}")
-        browser.close()
+    finally:
+        context.close()
     for index in sorted(site.rglob("index.html")):
         fill_placeholders(index)
     return made

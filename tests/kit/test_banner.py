@@ -103,9 +103,19 @@ def test_the_build_writes_every_banner_and_shows_the_snippets(built_site):
             assert path.read_text(encoding="utf-8") == banner.svg(HOTLINE, lang, size.name)
         page = (built_site / ("en/" if lang == "en" else "") / "nha-truong" / "index.html").read_text(encoding="utf-8")
         codes = [html.unescape(c) for c in
-                 re.findall(r'<pre class="school-banner__code"><code[^>]*>(.*?)</code></pre>', page, re.S)]
+                 re.findall(r'<pre class="school-banner__code"[^>]*><code[^>]*>(.*?)</code></pre>', page, re.S)]
         assert codes == [banner.snippet(HOTLINE, lang, s.name, TEST_SITE_URL) for s in banner.SIZES]
         # The preview on the page is the same file, by a relative address.
         up = "../" if lang == "vi" else "../../"
         for size in banner.SIZES:
             assert f'src="{up}{banner.FOLDER}/{banner.file_name(lang, size.name)}"' in page
+
+
+def test_the_snippet_is_not_in_the_search_index(built_site):
+    import json
+
+    for prefix in ("", "en/"):
+        index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        text = " ".join(doc["text"] for doc in index["docs"])
+        assert "assets/banner/goi-111" not in text and "&lt;img" not in text
+        assert "Sao chép nội dung" not in text and "Copy link" not in text   # hidden share buttons

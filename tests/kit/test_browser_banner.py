@@ -28,7 +28,7 @@ def _kit_page(served_site: str, lang: str) -> str:
 
 def _snippets(page: str) -> list[str]:
     return [html.unescape(c) for c in
-            re.findall(r'<pre class="school-banner__code"><code[^>]*>(.*?)</code></pre>', page, re.S)]
+            re.findall(r'<pre class="school-banner__code"[^>]*><code[^>]*>(.*?)</code></pre>', page, re.S)]
 
 
 @pytest.mark.parametrize("lang,size", CASES, ids=IDS)

@@ -53,7 +53,7 @@ def test_every_kit_page_and_topic_page_has_one_share_group(built_site, item, lan
         opening = groups[0].split(">", 1)[0]
         assert _attr(opening, "data-share-text") == text
         assert _attr(opening, "data-share-url") == url
-    assert '<div class="kit-share-foot" hidden>' in topic
+    assert '<div class="kit-share-foot" hidden data-search-exclude>' in topic
     # The share text comes right before its buttons on the kit page.
     assert re.search(r'class="kit-share"[^>]*>.*?</div>\s*<div class="kit-actions"', kit, re.S)
 

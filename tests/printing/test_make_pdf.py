@@ -29,12 +29,12 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory):
+def pdf_site(tmp_path_factory, browser):
     dest = tmp_path_factory.mktemp("pdf-site")
     done = build_site(dest)
     assert done.returncode == 0, done.stderr
     lines: list[str] = []
-    made = make_pdf.make_pdfs(dest, log=lines.append)
+    made = make_pdf.make_pdfs(dest, log=lines.append, browser=browser)
     return dest, made, lines
 
 
