@@ -55,6 +55,7 @@ bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  
 	$(BIN)/python benchmarks/lighthouse.py || rc=1; \
 	$(BIN)/python benchmarks/first_load.py || rc=1; \
 	$(BIN)/python benchmarks/build_growth.py || rc=1; \
+	$(BIN)/python benchmarks/pdf.py || rc=1; \
 	exit $$rc
 
 benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json
