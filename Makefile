@@ -12,7 +12,7 @@ HTML_VALIDATE := scripts/safety/node_modules/.bin/html-validate
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check browser-deps clean og-image bench lock
+.PHONY: serve build test check pdf browser-deps clean og-image bench lock
 
 # Installs come only from the hash-locked files (every package pinned, with its hashes); they are
 # generated from requirements*.in by `make lock` (CONTRIBUTING.md, "Locked requirements").
@@ -61,7 +61,12 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/links/check_urls.py site
 	$(BIN)/python scripts/safety/check_markup.py site
 
-test: $(VENV)/.test-deps browser-deps $(HTML_VALIDATE) check  ## Strict build + checks + the whole pytest suite
+# A4 PDFs printed by Chromium from the built site, written next to their pages, which then link
+# them with their size (scripts/printing/make_pdf.py). Not part of serve: a preview has no PDF links.
+pdf: $(VENV)/.test-deps browser-deps build  ## A4 PDFs (posters, study guide, school kit, parents' FAQ) into site/
+	$(BIN)/python scripts/printing/make_pdf.py site
+
+test: $(VENV)/.test-deps browser-deps $(HTML_VALIDATE) pdf check  ## Strict build + PDFs + checks + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # html-validate for the test suite (tests/safety/test_html_valid.py), pinned in
@@ -77,6 +82,7 @@ bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  
 	$(BIN)/python benchmarks/lighthouse.py || rc=1; \
 	$(BIN)/python benchmarks/first_load.py || rc=1; \
 	$(BIN)/python benchmarks/build_growth.py || rc=1; \
+	$(BIN)/python benchmarks/pdf.py || rc=1; \
 	exit $$rc
 
 benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json

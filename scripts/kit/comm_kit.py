@@ -411,6 +411,9 @@ _T = {
         "direction": "Chữ trong ngoặc vuông là lời dặn cho người đọc, không đọc lên loa.",
         "share_note": "Chép nguyên văn đoạn dưới đây để gửi qua Zalo, Messenger hoặc tin nhắn.",
         "poster_note": "In khổ A4 hoặc A3, chữ to, dán ở nhà văn hóa, trường học, trạm y tế.",
+        "share_btn": "Chia sẻ", "copy_text": "Sao chép nội dung", "copy_link": "Sao chép liên kết",
+        "share_group": "Chia sẻ tin nhắn này", "share_page": "Chia sẻ trang này",
+        "share_page_note": "Gửi tin nhắn ngắn của chủ đề này kèm liên kết tới trang.",
     },
     "en": {
         "radio": "Radio script", "share": "Share text", "poster": "Poster text",
@@ -420,6 +423,9 @@ _T = {
         "direction": "Text in square brackets is a note for the reader, not read out.",
         "share_note": "Copy the text below as it is to send by Zalo, Messenger or text message.",
         "poster_note": "Print on A4 or A3 in large type for village halls, schools and health stations.",
+        "share_btn": "Share", "copy_text": "Copy text", "copy_link": "Copy link",
+        "share_group": "Share this message", "share_page": "Share this page",
+        "share_page_note": "Send this topic's short message with a link to the page.",
     },
 }
 
@@ -437,6 +443,57 @@ def _script_html(text: str) -> str:
     return "\n".join(out)
 
 
+def render_share_actions(text: str, link: str, title: str, lang: str, label: str) -> str:
+    """The "Share" / "Copy text" / "Copy link" buttons (docs/assets/javascripts/share.js).
+
+    `link` is the address to share, relative to the page (the script makes it absolute).
+    The group is `hidden` in the HTML: without JavaScript no button shows that cannot work,
+    and the text above stays ordinary, selectable text. The script shows "Share" where the
+    browser has the Web Share API (the phone's share sheet: Zalo, Messenger, SMS…), else the
+    two copy buttons; the status line (role="status") says what happened, on screen and to
+    screen readers.
+    """
+    _check_lang(lang)
+    t = _T[lang]
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden data-search-exclude '
+            f'data-share-text="{_esc(" ".join(text.split()))}" data-share-url="{_esc(link)}" '
+            f'data-share-title="{_esc(title)}">\n'
+            f'<button type="button" class="md-button md-button--primary kit-actions__button" '
+            f'data-share-action="share" hidden>{t["share_btn"]}</button>\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-text">{t["copy_text"]}</button>\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-link">{t["copy_link"]}</button>\n'
+            f'<p class="kit-actions__status" role="status" aria-live="polite"></p>\n'
+            f'</div>')
+
+
+def render_copy_button(source_id: str, lang: str, label: str, button: str, done: str) -> str:
+    """One "copy" button for the text of the element `source_id` shown above it (the banner's
+    HTML snippet): what is copied is exactly what the reader sees. Same hidden group and script
+    as render_share_actions, without sharing; `done` is said once copied."""
+    _check_lang(lang)
+    return (f'<div class="kit-actions" role="group" aria-label="{_esc(label)}" hidden data-search-exclude '
+            f'data-share-from="{_esc(source_id)}">\n'
+            f'<button type="button" class="md-button kit-actions__button" '
+            f'data-share-action="copy-text" data-share-done="{_esc(done)}">{_esc(button)}</button>\n'
+            f'<p class="kit-actions__status" role="status" aria-live="polite"></p>\n'
+            f'</div>')
+
+
+def render_topic_share(item: KitItem, lang: str, docs: Path = DOCS_DIR) -> str:
+    """The foot of a topic page (/tuyen-truyen/<topic>/): share the topic's message and link.
+    Hidden as a whole without JavaScript (a heading over no buttons would puzzle readers)."""
+    _check_lang(lang)
+    t = _T[lang]
+    title = str(topic_meta(item.topic, lang, docs).get("title", item.topic))
+    return (f'\n<div class="kit-share-foot" hidden data-search-exclude>\n'
+            f'<p class="kit-share-foot__title">{t["share_page"]}</p>\n'
+            f'<p class="kit-meta">{t["share_page_note"]}</p>\n'
+            + render_share_actions(item.share[lang], "./", title, lang, t["share_page"])
+            + "\n</div>\n")
+
+
 def speed_sentence(lang: str) -> str:
     _check_lang(lang)
     vi, en = WORDS_PER_MINUTE["vi"], WORDS_PER_MINUTE["en"]
@@ -447,8 +504,9 @@ def speed_sentence(lang: str) -> str:
             f"English: **{en} words a minute**.")
 
 
-def render_kit(item: KitItem, lang: str) -> str:
-    """The three texts of one topic, for its kit page."""
+def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR, poster_html: str = "") -> str:
+    """The three texts of one topic, for its kit page (`poster_html`: the A4 poster's preview
+    and download link, scripts/kit/poster.py, put after the poster text)."""
     _check_lang(lang)
     t = _T[lang]
     rt = item.radio_time(lang)
@@ -457,6 +515,7 @@ def render_kit(item: KitItem, lang: str) -> str:
     share = item.share[lang]
     poster = item.poster[lang]
     lines = "\n".join(f"<li>{_esc(line)}</li>" for line in poster.lines)
+    title = str(topic_meta(item.topic, lang, docs).get("title", item.topic))
     return f"""
 ## {t['radio']} {{#phat-thanh}}
 
@@ -476,6 +535,8 @@ def render_kit(item: KitItem, lang: str) -> str:
 {_script_html(share)}
 </div>
 
+{render_share_actions(share, f"../../{TOPIC_SECTION}/{item.topic}/", title, lang, t["share_group"])}
+
 ## {t['poster']} {{#ap-phich}}
 
 <p class="kit-meta">{t['poster_note']}</p>
@@ -487,6 +548,8 @@ def render_kit(item: KitItem, lang: str) -> str:
 </ul>
 <p class="kit-poster__footer">{_esc(poster.footer)}</p>
 </div>
+
+{poster_html}
 """
 
 
@@ -527,8 +590,9 @@ def render_topic_index(items: list[KitItem], lang: str, docs: Path = DOCS_DIR) -
 
 
 def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[Phone],
-                   source: str, docs: Path = DOCS_DIR) -> str:
-    """Replace the kit markers in a page. `source` (the page's file) names errors."""
+                   source: str, docs: Path = DOCS_DIR, posters: dict[str, str] | None = None) -> str:
+    """Replace the kit markers in a page. `source` (the page's file) names errors;
+    `posters`: each topic's poster preview HTML, when the build makes the posters."""
     by_topic = {i.topic: i for i in items}
 
     def replace(match: re.Match) -> str:
@@ -544,7 +608,7 @@ def expand_markers(markdown: str, lang: str, items: list[KitItem], phones: list[
                 if arg not in by_topic:
                     raise DataError(f"không có chủ đề '{arg}' trong data/communication_kit/ / "
                                     f"no topic '{arg}' in data/communication_kit/")
-                return render_kit(by_topic[arg], lang)
+                return render_kit(by_topic[arg], lang, docs, (posters or {}).get(arg, ""))
             if name == "kit-index":
                 return render_kit_index(items, lang, docs)
             if name == "topic-index":

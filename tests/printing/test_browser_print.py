@@ -1,21 +1,23 @@
 """Printing, in Debian's Chromium: the print styles (site.css, "Print") on A4 paper.
 
 The study guide (both languages) and every page under /tai-lieu/ (the communication kit with
-its radio scripts, when it exists) are printed to PDF and the PDF is read back with
-tests/printing/pdf_reader.py (no PDF library or poppler on the test machines): A4 pages, none blank,
-the hotline on page 1, no navigation, link addresses and self-check answers on paper.
+its radio scripts, when it exists) are printed to PDF and the PDF is read back with pypdf
+(pinned in requirements-test.txt): A4 pages, none blank, fonts embedded, the hotline on page 1,
+no navigation, link addresses and self-check answers on paper.
 Then the print styles themselves are checked with print media emulated.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import ROOT
-from pdf_reader import PdfPage, read_pdf
 from scripts.phones.registry import hotline_of, load_phones
 
 pytestmark = pytest.mark.browser
@@ -40,6 +42,39 @@ def kit_pages() -> list[str]:
 
 
 PRINTED = STUDY_GUIDE + kit_pages()
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    number: int             # 1-based
+    width: float            # points
+    height: float
+    text: str
+    unembedded_fonts: tuple[str, ...]
+
+
+def _unembedded_fonts(page) -> tuple[str, ...]:
+    """Names of the page's fonts whose glyphs are not in the file (a printer would substitute)."""
+    fonts = (page.get("/Resources") or {}).get_object().get("/Font") or {}
+    missing = []
+    for ref in fonts.get_object().values():
+        font = ref.get_object()
+        if font.get("/Subtype") == "/Type3":
+            continue                              # glyphs drawn by the PDF itself
+        if font.get("/Subtype") == "/Type0":
+            font = font["/DescendantFonts"][0].get_object()
+        descriptor = (font.get("/FontDescriptor") or {})
+        descriptor = descriptor.get_object() if descriptor else {}
+        if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            missing.append(str(font.get("/BaseFont")))
+    return tuple(missing)
+
+
+def read_pdf(data: bytes) -> list[PdfPage]:
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    return [PdfPage(number=i, width=float(page.mediabox.width), height=float(page.mediabox.height),
+                    text=page.extract_text() or "", unembedded_fonts=_unembedded_fonts(page))
+            for i, page in enumerate(reader.pages, 1)]
 
 
 def squash(text: str) -> str:
@@ -74,7 +109,7 @@ def print_page(new_page, served_site, path, javascript=False):
     }""")
     # Letter on purpose: only the stylesheet's @page rule can turn the paper into A4.
     pdf = page.pdf(format="Letter", prefer_css_page_size=True)
-    return read_pdf(pdf, path), dom
+    return read_pdf(pdf), dom
 
 
 def body_text(page: PdfPage) -> str:
@@ -85,6 +120,9 @@ def check_printout(pages: list[PdfPage], dom: dict, path: str) -> None:
     wrong = [(p.number, round(p.width, 1), round(p.height, 1)) for p in pages
              if abs(p.width - A4[0]) > 1 or abs(p.height - A4[1]) > 1]
     assert not wrong, f"{path}: pages that are not A4 (595 x 842 pt): {wrong}"
+
+    unembedded = sorted({f for p in pages for f in p.unembedded_fonts})
+    assert not unembedded, f"{path}: fonts not embedded in the PDF: {unembedded}"
 
     blank = [p.number for p in pages if not body_text(p).strip()]
     assert not blank, f"{path}: blank pages {blank} of {len(pages)}"

@@ -1,0 +1,47 @@
+"""MkDocs hook: the "Call 111" banner for other websites (logic in scripts/kit/banner.py).
+
+Writes the banner SVGs (both languages, both sizes) into the built site once, on the default
+language's pass, and puts the banners with their HTML snippets where a page has the line
+`<!-- school-banner -->` (the school kit, /nha-truong/).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.kit import banner  # noqa: E402
+from scripts.core.build_lang import languages, page_language  # noqa: E402
+from scripts.phones import DataError, load_phones  # noqa: E402
+
+
+def _phones():
+    try:
+        phones = load_phones()
+        banner.hotline(phones)
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+    return phones
+
+
+def on_page_markdown(markdown, page, config, files):
+    if banner.MARKER not in markdown:
+        return markdown
+    lang = page_language(page, config)
+    src = Path(page.file.abs_src_path).resolve()
+    page_path = src.parent.relative_to(Path(config.docs_dir).resolve() / lang).as_posix()
+    page_path = "" if page_path == "." else page_path + "/"
+    return banner.fill(markdown, _phones(), lang, config.site_url, page_path)
+
+
+def on_post_build(config):
+    lang, default = languages(config)
+    if lang != default:
+        return              # static-i18n's build of another language, into site/<lang>/
+    banner.write_files(Path(config.site_dir), _phones())
