@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check browser-deps clean og-image bench
+.PHONY: serve build test check run-checks browser-deps clean og-image bench
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,16 +30,24 @@ build: $(BIN)/mkdocs  ## Strict build into site/ (fails on any warning)
 browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactly how
 	@bash scripts/ensure_chromium.sh
 
-check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
-	$(BIN)/python scripts/kit/comm_kit.py
-	$(BIN)/python scripts/faq/check_faq.py
-	$(BIN)/python scripts/tasks/check_deadlines.py site
-	$(BIN)/python scripts/search/search_index.py site
-	$(BIN)/python scripts/phones/phone_markers.py
-	$(BIN)/python scripts/content/check_content.py
-	$(BIN)/python scripts/i18n/check_i18n.py
-	$(BIN)/python scripts/links/check_links.py site
-	$(BIN)/python scripts/links/check_urls.py site
+check: $(VENV)/.test-deps  ## Build, then every check script; all run, then one summary line per tool
+	@$(MAKE) --no-print-directory run-checks
+
+# The checks themselves, installing nothing (check above installs first; tests/core runs this on a
+# broken copy). Each tool keeps its own command and exit code; scripts/core/run_checks.py runs
+# them all even when one fails, prints a summary, and fails if any failed. "@build": needs the site.
+run-checks:
+	@$(BIN)/python scripts/core/run_checks.py \
+	  "build=$(BIN)/mkdocs build --strict" \
+	  "comm_kit=$(BIN)/python scripts/kit/comm_kit.py" \
+	  "check_faq=$(BIN)/python scripts/faq/check_faq.py" \
+	  "check_deadlines@build=$(BIN)/python scripts/tasks/check_deadlines.py site" \
+	  "search_index@build=$(BIN)/python scripts/search/search_index.py site" \
+	  "phone_markers=$(BIN)/python scripts/phones/phone_markers.py" \
+	  "check_content=$(BIN)/python scripts/content/check_content.py" \
+	  "check_i18n=$(BIN)/python scripts/i18n/check_i18n.py" \
+	  "check_links@build=$(BIN)/python scripts/links/check_links.py site" \
+	  "check_urls@build=$(BIN)/python scripts/links/check_urls.py site"
 
 test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
