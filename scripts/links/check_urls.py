@@ -154,6 +154,8 @@ def parse_registry(text: str, where: str) -> Registry:
         reason = getattr(exc, "problem", None) or "YAML"
         raise UsageError(f"{where}{line}: không đọc được sổ địa chỉ, YAML hỏng ({reason}) / cannot read the URL "
                          f"registry, broken YAML ({reason}); {fix}") from None
+    except ValueError as exc:   # PyYAML builds dates while loading: 2024-02-31 fails here
+        raise UsageError(f"{where}: giá trị không đọc được ({exc}) / unreadable value ({exc}); {fix}") from None
     raw = {} if raw is None else raw
     lists = {key: raw.get(key) if isinstance(raw, dict) else None for key in ("anchor_pages", "pages")}
     anchors = raw.get("anchors") if isinstance(raw, dict) else None
@@ -286,9 +288,13 @@ def check(site: Path, registry: Registry, registry_path: Path = REGISTRY) -> lis
             continue  # reported above as a missing page
         for anchor in ids:
             if anchor not in page.ids:
+                at = f"{where}:{registry.lines.get(url + '#' + anchor, registry.lines.get(url, 1))}: "
+                origin = data_anchor_origin(final, anchor, registry_path.resolve().parent)
+                if origin:
+                    problems.append(at + origin)
+                    continue
                 problems.append(
-                    f"{where}:{registry.lines.get(url + '#' + anchor, registry.lines.get(url, 1))}: "
-                    f"/{final}#{anchor} không còn. Trường học có thể đang liên kết tới đây: giữ nguyên mã neo "
+                    f"{at}/{final}#{anchor} không còn. Trường học có thể đang liên kết tới đây: giữ nguyên mã neo "
                     f"bằng cách viết tiêu đề là `## Tiêu đề mới {{#{anchor}}}`.\n"
                     f"    /{final}#{anchor} is gone. Schools may link to it: keep the anchor by writing the "
                     f"heading as `## New wording {{#{anchor}}}` (CONTRIBUTING.md#them-cau-hoi).")
@@ -302,6 +308,48 @@ def check(site: Path, registry: Registry, registry_path: Path = REGISTRY) -> lis
             f"    {len(new)} new addresses are not registered yet. Run `python scripts/links/check_urls.py add` and "
             f"commit data/urls.yml, so that they are protected from now on (CONTRIBUTING.md#check-urls).")
     return problems
+
+
+DATA_MARKER = re.compile(r"<!--\s*tasks:")
+
+
+def data_anchor_origin(url: str, anchor: str, data_dir: Path) -> str | None:
+    """The message for a lost anchor that a page gets from data (the task tables: one row per
+    task of data/tasks.yml, one section per body of data/bodies.yml), or None when the anchor is
+    the page's own (a heading in its Markdown). A heading id is no fix for those."""
+    for name, what_vi, what_en in (("tasks.yml", "nhiệm vụ", "task"), ("bodies.yml", "cơ quan", "body")):
+        path = data_dir / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        entry = re.compile(rf"^\s*(?:-\s+)?id:\s*[\"']?{re.escape(anchor)}[\"']?\s*(?:#.*)?$")
+        line = next((n for n, text in enumerate(lines, 1) if entry.match(text)), 0)
+        if line:
+            shown = _rel(path)
+            return (f"/{url}#{anchor} không còn, dù {what_vi} '{anchor}' vẫn có trong {shown}:{line}. Neo này "
+                    f"không phải tiêu đề: trang dựng nó từ dữ liệu qua dấu chèn `<!-- tasks:… -->`. Giữ dấu chèn "
+                    f"đó trong trang (docs/…/{url.removeprefix('en/')}index.md) và giữ nguyên mã `id: {anchor}`.\n"
+                    f"    /{url}#{anchor} is gone, though the {what_en} '{anchor}' is still in {shown}:{line}. "
+                    f"This anchor is not a heading: the page builds it from the data through a "
+                    f"`<!-- tasks:… -->` marker. Keep that marker in the page and keep `id: {anchor}` as it is.")
+    lang, rest = ("en", url[3:]) if url.startswith("en/") else ("vi", url)
+    page = data_dir.parent / "docs" / lang / rest / "index.md"
+    try:
+        source = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if DATA_MARKER.search(source) and f"{{#{anchor}" not in source:
+        tasks = _rel(data_dir / "tasks.yml")
+        return (f"/{url}#{anchor} không còn. Neo này đến từ dữ liệu, không phải từ một tiêu đề: mỗi nhiệm vụ "
+                f"trong {tasks} (và mỗi cơ quan trong data/bodies.yml) có một neo bằng mã `id:` của nó. Mã đó "
+                f"đã bị đổi hoặc xóa: mã không bao giờ thay đổi — khôi phục `id: {anchor}` (nhiệm vụ bỏ khỏi "
+                f"kế hoạch vẫn giữ mục của nó, ghi trạng thái).\n"
+                f"    /{url}#{anchor} is gone. This anchor comes from data, not from a heading: every task in "
+                f"{tasks} (and every body in data/bodies.yml) has an anchor made of its `id:`. That id has "
+                f"been changed or deleted; ids never change: restore `id: {anchor}` (a task dropped from the "
+                f"plan keeps its entry, with its status).")
+    return None
 
 
 def _matches(url: str, patterns: list[str]) -> bool:

@@ -24,6 +24,11 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(exc)) from exc
     lang = page_language(page, config)
     where = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    # Check the file as the editor wrote it, front matter included, so that a wrong tel: is
+    # reported at its line in the .md file (`markdown` starts after the front matter).
+    problems = phone_markers.check(page.file.content_string, registry, where)
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
     try:
         return phone_markers.fill(markdown, registry, lang, where)
     except phone_markers.MarkerError as exc:

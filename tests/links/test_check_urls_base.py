@@ -152,3 +152,47 @@ def test_add_never_removes_an_entry(tmp_path, capsys):
     after = check_urls.load_registry(tmp_path / "urls.yml")
     assert after.pages == ["", "a/", "gone/"]
     assert after.anchors["a/"] == ["old", "new"]
+
+
+# --- a lost anchor that comes from data/tasks.yml is not a heading to fix ---------------------
+
+def tasks_project(tmp_path: Path, tasks: str) -> Path:
+    root = tmp_path / "p"
+    (root / "data").mkdir(parents=True)
+    (root / "data/tasks.yml").write_text(tasks, encoding="utf-8")
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        md = root / f"docs/{lang}/ke-hoach/nhiem-vu/index.md"
+        md.parent.mkdir(parents=True)
+        md.write_text("---\ntitle: Nhiệm vụ\n---\n\n# Nhiệm vụ\n\n<!-- tasks:table -->\n\n## Cách đọc {#cach-doc}\n",
+                      encoding="utf-8")
+    pages = {"": [], "ke-hoach/nhiem-vu/": ["cach-doc"], "hoi-dap/": []}
+    write_site(root / "site", pages)
+    (root / "data/urls.yml").write_text(
+        'anchor_pages:\n  - "ke-hoach/nhiem-vu/"\n  - "hoi-dap/"\n\npages:\n  - ""\n  - "ke-hoach/nhiem-vu/"\n'
+        '  - "hoi-dap/"\n\nanchors:\n  "ke-hoach/nhiem-vu/":\n    - "cach-doc"\n    - "ii-1"\n'
+        '  "hoi-dap/":\n    - "cau-mot"\n', encoding="utf-8")
+    return root
+
+
+def check_messages(root: Path) -> str:
+    registry_path = root / "data/urls.yml"
+    return "\n".join(check_urls.check(root / "site", check_urls.load_registry(registry_path), registry_path))
+
+
+def test_lost_task_row_names_the_task_in_tasks_yml_not_a_heading(tmp_path):
+    root = tasks_project(tmp_path, "tasks:\n  - id: ii-1\n    title: x\n")
+    out = check_messages(root)
+    task_lines = [l for l in out.split("data/urls.yml:") if "#ii-1" in l]
+    assert len(task_lines) == 1
+    assert "data/tasks.yml:2. " in task_lines[0] and "vẫn có trong " in task_lines[0]
+    assert "<!-- tasks:… -->" in task_lines[0] and "## New wording" not in task_lines[0]
+    faq = [l for l in out.split("data/urls.yml:") if "#cau-mot" in l]
+    assert len(faq) == 1 and "## New wording {#cau-mot}" in faq[0]      # a heading anchor: heading fix
+
+
+def test_lost_task_row_whose_id_was_changed_says_ids_never_change(tmp_path):
+    root = tasks_project(tmp_path, "tasks:\n  - id: ii-1-renamed\n    title: x\n")
+    out = check_messages(root)
+    task = [l for l in out.split("data/urls.yml:") if "#ii-1 " in l][0]
+    assert "comes from data, not from a heading" in task and "restore `id: ii-1`" in task
+    assert "## New wording" not in task and "## Tiêu đề mới" not in task
