@@ -214,7 +214,11 @@ def registry_at(registry_path: Path, requested: str | None) -> tuple[str | None,
                              f"is not inside a git repository")
         return None, None, ("không có kho git: bỏ qua việc so với nhánh đích / no git repository: "
                             "comparison with the target branch skipped")
-    rel = registry_path.resolve().relative_to(Path(top.stdout.strip()).resolve()).as_posix()
+    try:
+        rel = registry_path.resolve().relative_to(Path(top.stdout.strip()).resolve()).as_posix()
+    except ValueError:
+        return None, None, (f"{_rel(registry_path)} nằm ngoài kho git: bỏ qua việc so sánh / is outside the git "
+                            "repository: comparison skipped")
     if requested:
         if not _ref_exists(cwd, requested):
             raise UsageError(f"--base {requested}: không có nhánh, thẻ hay commit này trong kho git (thử "
