@@ -54,7 +54,14 @@ class SchoolLink:
         return docs / lang / self.path / "index.md"
 
     def title(self, lang: str, docs: Path = DOCS) -> str:
-        meta, _, _ = split_front_matter(self.source(lang, docs).read_text(encoding="utf-8"))
+        page = self.source(lang, docs)
+        try:
+            meta, _, _ = split_front_matter(page.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
+            reason = str(exc).splitlines()[0]
+            raise DataError(f"{page}: không đọc được phần đầu trang ({reason}); sửa theo check_content.py / "
+                            f"cannot read the page's front matter ({reason}); fix it as "
+                            f"scripts/content/check_content.py says") from None
         return str(meta.get("title") or "").strip()
 
     def url(self, site_url: str, lang: str) -> str:

@@ -1,6 +1,7 @@
 """MkDocs hook, run before every other: the inputs every later step reads can be read at all.
 
-A page saved in another encoding, or a phone registry that is empty or binary, would otherwise
+A page saved in another encoding or whose front matter is broken YAML (or holds an impossible
+date such as 2024-02-31), or a phone registry that is empty or binary, would otherwise
 stop the build deep inside MkDocs or another hook with a Python traceback and no file an editor
 can act on. Here each such input is tried first and the build stops with one clean message per
 problem: the file, what is wrong and how to fix it, in Vietnamese and English. The other data
@@ -19,26 +20,24 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.core.checkkit import display_path  # noqa: E402
+from scripts.core.checkkit import display_path, read_source  # noqa: E402
 from scripts.phones import PHONES_FILE, DataError, load_phones  # noqa: E402
 
 
+# Page problems that would stop MkDocs or a hook with a traceback (other front-matter mistakes,
+# such as a missing title, are left to scripts/content/check_content.py).
+STOPPING = ("file.encoding", "file.unreadable", "front-matter.yaml")
+
+
 def unreadable_pages(docs_dir: Path, root: Path = ROOT) -> list[str]:
-    """One bilingual message per Markdown file under `docs_dir` that is not UTF-8 text."""
+    """One bilingual message per Markdown file under `docs_dir` that is not UTF-8 text or whose
+    front matter is not readable YAML (an impossible date such as 2024-02-31 included)."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            shown = display_path(path, root)
-            problems.append(
-                f"{shown}:1: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}); mở tệp và lưu lại với "
-                f"bảng mã UTF-8 (hoặc lấy lại bản cũ: git checkout -- {shown}) / the file is not UTF-8 "
-                f"(bad byte at offset {exc.start}); open it and save it as UTF-8 (or restore it: "
-                f"git checkout -- {shown})")
-        except OSError as exc:
-            problems.append(f"{display_path(path, root)}:1: không đọc được tệp / cannot read the file: "
-                            f"{exc.strerror or exc}")
+        problem = read_source(path, root).problem
+        if problem and problem.code in STOPPING:
+            problems.append(f"{problem.file}:{problem.line or 1}: {problem.what.vi} {problem.fix.vi} / "
+                            f"{problem.what.en} {problem.fix.en}")
     return problems
 
 
