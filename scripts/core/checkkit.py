@@ -174,6 +174,14 @@ def read_source(path: Path, root: Path = ROOT) -> Source:
             Text("Viết một ngày có thật dạng YYYY-MM-DD, hoặc đặt giá trị trong ngoặc kép nếu không phải ngày.",
                  "Write a real date as YYYY-MM-DD, or put the value in double quotes if it is not a date."))
         return src
+    except RecursionError:      # "[[[[…" thousands deep: the parser gives up
+        src.problem = Problem(
+            shown, 2, "front-matter.yaml",
+            Text("Phần đầu trang (front matter) lồng quá sâu (hàng nghìn dấu '[' hoặc '{').",
+                 "The front matter is nested too deeply (thousands of '[' or '{')."),
+            Text("Mỗi dòng có dạng 'khóa: giá trị'; bỏ các dấu ngoặc thừa.",
+                 "Each line is 'key: value'; remove the extra brackets."))
+        return src
     if not isinstance(data, dict):
         src.problem = Problem(
             shown, 2, "front-matter.not-mapping",

@@ -86,7 +86,7 @@ def load_links(path: Path = LINKS_FILE, docs: Path = DOCS) -> list[SchoolLink]:
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}); lưu lại bằng UTF-8 / "
                         f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8") from None
-    except (OSError, yaml.YAMLError, ValueError) as exc:  # ValueError: a date like 2024-02-31
+    except (OSError, yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2024-02-31; [[[[…
         raise DataError(f"{path}: không đọc được tệp / cannot read the file: {exc}") from exc
     if not isinstance(raw, list) or not raw:
         raise DataError(f"{path}: cần một danh sách các trang / expected a non-empty list of pages")

@@ -154,8 +154,9 @@ def parse_registry(text: str, where: str) -> Registry:
         reason = getattr(exc, "problem", None) or "YAML"
         raise UsageError(f"{where}{line}: không đọc được sổ địa chỉ, YAML hỏng ({reason}) / cannot read the URL "
                          f"registry, broken YAML ({reason}); {fix}") from None
-    except ValueError as exc:   # PyYAML builds dates while loading: 2024-02-31 fails here
-        raise UsageError(f"{where}: giá trị không đọc được ({exc}) / unreadable value ({exc}); {fix}") from None
+    except (ValueError, RecursionError) as exc:   # a date like 2024-02-31; "[[[[…" thousands deep
+        reason = str(exc) if isinstance(exc, ValueError) else "lồng quá sâu / nested too deeply"
+        raise UsageError(f"{where}: giá trị không đọc được ({reason}) / unreadable value ({reason}); {fix}") from None
     raw = {} if raw is None else raw
     lists = {key: raw.get(key) if isinstance(raw, dict) else None for key in ("anchor_pages", "pages")}
     anchors = raw.get("anchors") if isinstance(raw, dict) else None

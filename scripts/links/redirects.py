@@ -61,6 +61,8 @@ def load_redirects(path: Path = REDIRECTS_FILE) -> list[Redirect]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise RedirectError(f"{path}:{line}: YAML hỏng / broken YAML: {exc}") from None
+    except RecursionError:      # "[[[[…" thousands deep
+        raise RedirectError(f"{path}:1: YAML lồng quá sâu / YAML nested too deeply") from None
     except ValueError as exc:   # PyYAML builds dates while loading: 2024-02-31 fails here
         raise RedirectError(f"{path}:{_line_of(text, 'since:')}: ngày không có thật ({exc}); viết "
                             f"'since: YYYY-MM-DD' / not a real date ({exc}); write 'since: YYYY-MM-DD'") from None

@@ -43,7 +43,7 @@ def load_phones(path: Path = PHONES_FILE) -> list[Phone]:
             f"lại bản cũ bằng git / the file is not UTF-8 (bad byte at offset {exc.start}); save it as "
             "UTF-8 or restore it from git"
         ) from None
-    except (OSError, yaml.YAMLError, ValueError) as exc:  # ValueError: a date like 2024-02-31
+    except (OSError, yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2024-02-31; [[[[…
         raise DataError(
             f"{path}: không đọc được tệp số điện thoại / cannot read the phone registry: {exc}"
         ) from None

@@ -1,8 +1,9 @@
 """Fuzz-style: whatever an editor saves, every check and loader answers with a clean message.
 
 Each data file (data/*.yml, a communication-kit file) and two pages are replaced, one at a time,
-by seeded random bytes, empty content, a 1 MB value wrong types (a list where a mapping is
-expected and the reverse, numbers for texts, nulls) and an impossible date, in a copy of the project. Then:
+by seeded random bytes, empty content, a 1 MB value, wrong types (a list where a mapping is
+expected and the reverse, numbers for texts, nulls), an impossible date and nesting
+thousands deep, in a copy of the project. Then:
 
 - the check commands that read that file run as an editor runs them (subprocesses): no
   "Traceback", exit code 1 or 2 for bad input, and the file is named in the output;
@@ -104,6 +105,7 @@ def yaml_cases(original: str, rnd: random.Random) -> dict[str, bytes]:
         "nested-types": dump(_swap_containers(data)),
         "numbers-for-texts": dump(_walk(data, lambda v: 7 if isinstance(v, str) else v)),
         "nulls": dump(_walk(data, lambda v: None)),
+        "deep-nesting": b"[" * 5000 + b"]" * 5000 + b"\n",     # the YAML parser recurses
         # PyYAML turns 2024-02-31 into a date while loading, and raises a bare ValueError.
         "impossible-date": (original.rstrip("\n") + ("\n- 2024-02-31\n" if isinstance(data, list)
                                                       else "\nwhen: 2024-02-31\n")).encode("utf-8"),
@@ -123,6 +125,7 @@ def page_cases(original: str, rnd: random.Random) -> dict[str, bytes]:
         "numbers-for-texts": dump({**meta, "title": 5, "description": 6, "sources": 7, "faq": [1]}).encode("utf-8"),
         "nulls": dump({k: None for k in meta}).encode("utf-8"),
         "impossible-date": original.replace("---\n", "---\nupdated: 2024-02-31\n", 1).encode("utf-8"),
+        "deep-nesting": ("---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n" + body).encode("utf-8"),
     }
 
 
@@ -219,7 +222,7 @@ def test_bad_input_gets_a_clean_message_naming_the_file(project, rel, case, cont
             assert any(name in m for m in messages), messages[:3]
         if rel.endswith(".md") and case in ("random-bytes", "latin-1"):
             assert any(rel in m and "UTF-8" in m for m in messages), messages[:3]
-        if rel.endswith(".md") and case == "impossible-date":      # the build's gate stops it
+        if rel.endswith(".md") and case in ("impossible-date", "deep-nesting"):   # the build's gate stops it
             assert any(m.startswith(f"{rel}:2: ") for m in messages), messages[:3]
     finally:
         path.write_bytes(original)
