@@ -12,7 +12,7 @@ HTML_VALIDATE := scripts/safety/node_modules/.bin/html-validate
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-background-networking \
                   --disable-component-update --disable-sync --hide-scrollbars
 
-.PHONY: serve build test check pdf browser-deps clean og-image bench lock
+.PHONY: serve build test check run-checks pdf browser-deps clean og-image bench lock
 
 # Installs come only from the hash-locked files (every package pinned, with its hashes); they are
 # generated from requirements*.in by `make lock` (CONTRIBUTING.md, "Locked requirements").
@@ -45,28 +45,38 @@ build: $(BIN)/mkdocs  ## Strict build into site/ (fails on any warning)
 browser-deps:  ## Browser tests need Debian's Chromium; install it or say exactly how
 	@bash scripts/ensure_chromium.sh
 
-check: $(VENV)/.test-deps build  ## Every check script, on the sources and the built site
-	$(BIN)/python scripts/supply/check_supply.py
-	$(BIN)/python scripts/kit/comm_kit.py
-	$(BIN)/python scripts/faq/check_faq.py
-	$(BIN)/python scripts/tasks/check_deadlines.py site
-	$(BIN)/python scripts/search/search_index.py site
-	$(BIN)/python scripts/phones/phone_markers.py
-	$(BIN)/python scripts/phones/check_phones.py
-	$(BIN)/python scripts/phones/emergency.py
-	$(BIN)/python scripts/review/check_review.py --quiet
-	$(BIN)/python scripts/content/check_content.py --readability
-	$(BIN)/python scripts/i18n/check_i18n.py
-	$(BIN)/python scripts/links/check_links.py site
-	$(BIN)/python scripts/links/check_urls.py site
-	$(BIN)/python scripts/safety/check_markup.py site
+check: $(VENV)/.test-deps  ## Build, then every check script; all run, then one summary line per tool
+	@$(MAKE) --no-print-directory run-checks
+
+# The checks themselves, installing nothing (check above installs first; tests/core runs this on a
+# broken copy). Each tool keeps its own command and exit code; scripts/core/run_checks.py runs
+# them all even when one fails, prints a summary, and fails if any failed. "@build": needs the site.
+run-checks:
+	@$(BIN)/python scripts/core/run_checks.py \
+	  "build=$(BIN)/mkdocs build --strict" \
+	  "check_supply=$(BIN)/python scripts/supply/check_supply.py" \
+	  "comm_kit=$(BIN)/python scripts/kit/comm_kit.py" \
+	  "check_faq=$(BIN)/python scripts/faq/check_faq.py" \
+	  "check_deadlines@build=$(BIN)/python scripts/tasks/check_deadlines.py site" \
+	  "search_index@build=$(BIN)/python scripts/search/search_index.py site" \
+	  "phone_markers=$(BIN)/python scripts/phones/phone_markers.py" \
+	  "check_phones=$(BIN)/python scripts/phones/check_phones.py" \
+	  "emergency=$(BIN)/python scripts/phones/emergency.py" \
+	  "check_review=$(BIN)/python scripts/review/check_review.py --quiet" \
+	  "check_content=$(BIN)/python scripts/content/check_content.py --readability" \
+	  "check_i18n=$(BIN)/python scripts/i18n/check_i18n.py" \
+	  "check_links@build=$(BIN)/python scripts/links/check_links.py site" \
+	  "check_urls@build=$(BIN)/python scripts/links/check_urls.py site" \
+	  "check_markup@build=$(BIN)/python scripts/safety/check_markup.py site"
 
 # A4 PDFs printed by Chromium from the built site, written next to their pages, which then link
 # them with their size (scripts/printing/make_pdf.py). Not part of serve: a preview has no PDF links.
+# After `check` (whose build would remove them); the links are checked again with the PDFs in place.
 pdf: $(VENV)/.test-deps browser-deps build  ## A4 PDFs (posters, study guide, school kit, parents' FAQ) into site/
 	$(BIN)/python scripts/printing/make_pdf.py site
+	$(BIN)/python scripts/links/check_links.py site
 
-test: $(VENV)/.test-deps browser-deps $(HTML_VALIDATE) pdf check  ## Strict build + PDFs + checks + the whole pytest suite
+test: $(VENV)/.test-deps browser-deps $(HTML_VALIDATE) check pdf  ## Strict build + checks + PDFs + the whole pytest suite
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # html-validate for the test suite (tests/safety/test_html_valid.py), pinned in

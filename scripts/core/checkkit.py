@@ -164,6 +164,24 @@ def read_source(path: Path, root: Path = ROOT) -> Source:
             Text("Mỗi dòng có dạng 'khóa: giá trị'; đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép.",
                  "Each line is 'key: value'; put values that contain ':' or '#' in double quotes."))
         return src
+    except ValueError as exc:    # PyYAML builds dates while loading: 2024-02-31 raises ValueError
+        line = next((number for number, text in enumerate(lines[1:end], 2)
+                     if _impossible_date(text)), 1)
+        src.problem = Problem(
+            shown, line, "front-matter.yaml",
+            Text(f"Phần đầu trang (front matter) có ngày không có thật ({exc}).",
+                 f"The front matter has a date that does not exist ({exc})."),
+            Text("Viết một ngày có thật dạng YYYY-MM-DD, hoặc đặt giá trị trong ngoặc kép nếu không phải ngày.",
+                 "Write a real date as YYYY-MM-DD, or put the value in double quotes if it is not a date."))
+        return src
+    except RecursionError:      # "[[[[…" thousands deep: the parser gives up
+        src.problem = Problem(
+            shown, 2, "front-matter.yaml",
+            Text("Phần đầu trang (front matter) lồng quá sâu (hàng nghìn dấu '[' hoặc '{').",
+                 "The front matter is nested too deeply (thousands of '[' or '{')."),
+            Text("Mỗi dòng có dạng 'khóa: giá trị'; bỏ các dấu ngoặc thừa.",
+                 "Each line is 'key: value'; remove the extra brackets."))
+        return src
     if not isinstance(data, dict):
         src.problem = Problem(
             shown, 2, "front-matter.not-mapping",
@@ -174,6 +192,20 @@ def read_source(path: Path, root: Path = ROOT) -> Source:
         return src
     src.meta = data
     return src
+
+
+_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
+def _impossible_date(text: str) -> bool:
+    """Whether the line holds a YYYY-MM-DD that is not a real day (YAML fails on those)."""
+    import datetime
+    for match in _DATE.finditer(text):
+        try:
+            datetime.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return True
+    return False
 
 
 # ----------------------------------------------------------------------------------------------

@@ -10,13 +10,20 @@ import yaml
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(front matter, body, line number where the body starts)."""
+    """(front matter, body, line number where the body starts). Raises yaml.YAMLError when the
+    front matter cannot be read (an impossible date such as 2024-02-31, or nesting thousands deep,
+    included)."""
     if not text.startswith("---"):
         return {}, text, 1
     end = text.find("\n---", 3)
     if end < 0:
         return {}, text, 1
-    meta = yaml.safe_load(text[3:end]) or {}
+    try:
+        meta = yaml.safe_load(text[3:end]) or {}
+    except ValueError as exc:    # PyYAML builds dates while loading: 2024-02-31 raises ValueError
+        raise yaml.YAMLError(f"not a real date: {exc}") from None
+    except RecursionError:       # "[[[[…" thousands deep
+        raise yaml.YAMLError("nested too deeply") from None
     body_start = text.count("\n", 0, end + 4) + 1
     rest = text[end + 4:]
     if rest.startswith("\n"):

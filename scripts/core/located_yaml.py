@@ -107,3 +107,5 @@ def loads(text: str) -> tuple[object, YamlProblem | None]:
         return None, YamlProblem(line, detail or str(exc))
     except yaml.YAMLError as exc:
         return None, YamlProblem(0, str(exc))
+    except RecursionError:        # "[[[[…" thousands deep
+        return None, YamlProblem(1, "nested too deeply / lồng quá sâu")

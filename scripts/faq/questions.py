@@ -47,8 +47,8 @@ class Question:
 def is_faq(path: Path) -> bool:
     try:
         meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return False
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return False      # unreadable pages are reported by check_all (and by check_content)
     return meta.get("faq") is True
 
 
@@ -119,8 +119,11 @@ def check_pair(vi_path: Path, en_path: Path) -> list[str]:
         return [f"{vi_show}: thiếu bản tiếng Anh {en_show} / the English version is missing"]
     if not vi_path.is_file():
         return [f"{en_show}: thiếu bản tiếng Việt {vi_show} / the Vietnamese version is missing"]
-    vi_q, problems = parse_questions(vi_path)
-    en_q, en_problems = parse_questions(en_path)
+    try:
+        vi_q, problems = parse_questions(vi_path)
+        en_q, en_problems = parse_questions(en_path)
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return []         # an unreadable page: reported once by check_all
     problems += en_problems
     vi_ids, en_ids = [q.id for q in vi_q], [q.id for q in en_q]
     for q in vi_q:
@@ -147,6 +150,14 @@ def check_pair(vi_path: Path, en_path: Path) -> list[str]:
 
 def check_all(docs: Path = DOCS) -> list[str]:
     problems: list[str] = []
+    for lang in LANGS:
+        for page in sorted((docs / lang).rglob("*.md")):
+            try:
+                page.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(f"{_shown(page)}:1: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}), không "
+                                f"biết có phải trang hỏi đáp không; lưu lại bằng UTF-8 / the file is not UTF-8 "
+                                f"(bad byte at offset {exc.start}), so it cannot be checked; save it as UTF-8")
     pairs: set[str] = set()
     for page in faq_pages(docs):
         rel = page.relative_to(docs)

@@ -306,7 +306,7 @@ def load_kit_file(path: Path, phones: set[str] | None = None) -> KitItem:
         text = path.read_text(encoding="utf-8")
         raw = yaml.safe_load(text)
         lines = _line_map(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:  # 2024-02-31; [[[[…
         detail = str(exc).replace("\n", " ")
         raise DataError(f"{path}: không đọc được tệp (YAML hỏng?) / cannot read the file "
                         f"(broken YAML?): {detail}") from exc

@@ -55,7 +55,14 @@ class SchoolLink:
         return docs / lang / self.path / "index.md"
 
     def title(self, lang: str, docs: Path = DOCS) -> str:
-        meta, _, _ = split_front_matter(self.source(lang, docs).read_text(encoding="utf-8"))
+        page = self.source(lang, docs)
+        try:
+            meta, _, _ = split_front_matter(page.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
+            reason = str(exc).splitlines()[0]
+            raise DataError(f"{page}: không đọc được phần đầu trang ({reason}); sửa theo check_content.py / "
+                            f"cannot read the page's front matter ({reason}); fix it as "
+                            f"scripts/content/check_content.py says") from None
         return str(meta.get("title") or "").strip()
 
     def url(self, site_url: str, lang: str) -> str:
@@ -77,7 +84,10 @@ class _LineLoader(yaml.SafeLoader):
 def load_links(path: Path = LINKS_FILE, docs: Path = DOCS) -> list[SchoolLink]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError) as exc:
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}); lưu lại bằng UTF-8 / "
+                        f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8") from None
+    except (OSError, yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2024-02-31; [[[[…
         raise DataError(f"{path}: không đọc được tệp / cannot read the file: {exc}") from exc
     if not isinstance(raw, list) or not raw:
         raise DataError(f"{path}: cần một danh sách các trang / expected a non-empty list of pages")

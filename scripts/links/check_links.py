@@ -369,6 +369,18 @@ class Locator:
         self._cursor[cursor_key] = chosen + 1
         return chosen + 1
 
+    def find_written(self, path: Path, value: str) -> int:
+        """First line of `path` where `value` is written as a link target or attribute value
+        (after '=', '="', '(', or as a whole YAML value 'key: …' / '- …'; before a quote, ')',
+        '>', a space or the end), not merely as letters inside other words or sentences: `src=x`
+        is not found in "extends"."""
+        pattern = re.compile(r"(?:=[\"']?|\(|^\s*[\w-]+:\s+[\"']?|^\s*-\s+[\"']?)" + re.escape(value)
+                             + r"(?:$|[\"')\s>])")
+        for number, line in enumerate(self._lines(path), 1):
+            if pattern.search(line):
+                return number
+        return 0
+
     def locate(self, page: Page, link: Link, target: Target) -> Located:
         source = self.source_of(page)
         if source is not None:
@@ -377,11 +389,12 @@ class Locator:
                 return Located(checkkit.display_path(source, self.site.root), line)
         raw = link.value.strip()
         if raw and not raw.startswith("#"):     # written literally in a template or a data file?
-            literal = {raw: 3, **({raw.split(":", 1)[-1]: 2} if target.kind == "tel" else {})}
-            for path in self._extra_files():
-                line = self.find(path, literal)
-                if line:
-                    return Located(checkkit.display_path(path, self.site.root), line)
+            values = [raw] + ([raw.split(":", 1)[-1]] if target.kind == "tel" and ":" in raw else [])
+            for value in values:
+                for path in self._extra_files():
+                    line = self.find_written(path, value)
+                    if line:
+                        return Located(checkkit.display_path(path, self.site.root), line)
         return Located(checkkit.display_path(page.path, self.site.root), link.line, link.col + 1,
                        from_source=False)
 

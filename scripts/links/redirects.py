@@ -49,13 +49,25 @@ def _line_of(text: str, needle: str) -> int:
 
 
 def load_redirects(path: Path = REDIRECTS_FILE) -> list[Redirect]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RedirectError(f"{path}:1: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}); lưu lại bằng "
+                            f"UTF-8 / the file is not UTF-8 (bad byte at offset {exc.start}); save it as "
+                            "UTF-8") from None
+    except OSError as exc:
+        raise RedirectError(f"{path}:1: không đọc được / cannot read it: {exc.strerror or exc}") from None
     try:
         raw = yaml.safe_load(text) or []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise RedirectError(f"{path}:{line}: YAML hỏng / broken YAML: {exc}") from None
+    except RecursionError:      # "[[[[…" thousands deep
+        raise RedirectError(f"{path}:1: YAML lồng quá sâu / YAML nested too deeply") from None
+    except ValueError as exc:   # PyYAML builds dates while loading: 2024-02-31 fails here
+        raise RedirectError(f"{path}:{_line_of(text, 'since:')}: ngày không có thật ({exc}); viết "
+                            f"'since: YYYY-MM-DD' / not a real date ({exc}); write 'since: YYYY-MM-DD'") from None
     if not isinstance(raw, list):
         raise RedirectError(f"{path}:1: cần một danh sách / expected a list of redirects")
     out: list[Redirect] = []

@@ -46,6 +46,11 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(str(exc)) from exc
     lang = page_language(page, config)
     where = Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    # Check the file as the editor wrote it, front matter included, so that a wrong tel: is
+    # reported at its line in the .md file (`markdown` starts after the front matter).
+    problems = phone_markers.check(page.file.content_string, registry, where)
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
     order = config.extra.get("emergency_order") or emergency.load_order()
     try:
         emergency.fill(markdown, order, lang, where)  # errors name the source's own lines

@@ -206,7 +206,13 @@ def main(argv: list[str] | None = None) -> int:
             where = path.resolve().relative_to(ROOT).as_posix()
         except ValueError:
             where = str(path)
-        problems += check(path.read_text(encoding="utf-8"), registry, where)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(where, 1, f"không đọc được tệp, hãy lưu lại bằng UTF-8 / cannot read the "
+                                              f"file, save it as UTF-8 ({exc})"))
+            continue
+        problems += check(text, registry, where)
     for p in problems:
         print(p)
     if problems:

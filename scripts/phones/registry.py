@@ -61,12 +61,23 @@ class Phone:
 def load_phones(path: Path = PHONES_FILE) -> list[Phone]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: tệp không phải UTF-8 (byte lỗi ở vị trí {exc.start}); lưu lại bằng UTF-8 hoặc lấy "
+            f"lại bản cũ bằng git / the file is not UTF-8 (bad byte at offset {exc.start}); save it as "
+            "UTF-8 or restore it from git"
+        ) from None
+    except (OSError, yaml.YAMLError, ValueError, RecursionError) as exc:  # a date like 2024-02-31; [[[[…
         raise DataError(
             f"{path}: không đọc được tệp số điện thoại / cannot read the phone registry: {exc}"
-        ) from exc
-    if not isinstance(raw, list):
-        raise DataError(f"{path}: cần một danh sách / expected a list of numbers")
+        ) from None
+    if not isinstance(raw, list) or not raw:
+        found_vi, found_en = ("tệp trống", "the file is empty") if raw is None or raw == [] else (
+            f"đang là {type(raw).__name__}", f"found {type(raw).__name__}")
+        raise DataError(
+            f"{path}: cần một danh sách số, mỗi số một mục '- number: …' ({found_vi}) / expected a list "
+            f"of numbers, one '- number: …' entry each ({found_en}); see CONTRIBUTING.md#so-dien-thoai"
+        )
     phones: list[Phone] = []
     for i, item in enumerate(raw, 1):
         where = f"{path}: mục {i} / entry {i}"
