@@ -44,4 +44,7 @@ def on_post_build(config):
     lang, default = languages(config)
     if lang != default:
         return              # static-i18n's build of another language, into site/<lang>/
-    banner.write_files(Path(config.site_dir), _phones())
+    try:
+        banner.write_files(Path(config.site_dir), _phones())
+    except DataError as exc:   # a name too long for the banner: the editor's message, no traceback
+        raise PluginError(str(exc)) from exc

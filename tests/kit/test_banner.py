@@ -89,6 +89,29 @@ def test_alt_text_is_escaped_in_the_snippet():
     assert html.unescape(alt) == banner.alt_text(odd, "vi") and "<B>" not in code
 
 
+def test_markup_in_the_name_is_text_in_the_svg():
+    odd = replace(HOTLINE, name={"vi": 'Gọi <script>x</script> & "A"', "en": "x"},
+                  short={"vi": "<b>miễn phí</b>", "en": "x"})
+    drawing = banner.svg(odd, "vi", "wide")
+    assert "<script>" not in drawing and "<b>" not in drawing
+    assert "&lt;script&gt;x&lt;/script&gt; &amp;" in drawing and "&lt;b&gt;" in drawing
+
+
+def test_a_name_too_long_for_the_banner_stops_the_build_with_a_message(tmp_path):
+    from fixture_project import build, make_project
+    project = make_project(tmp_path / "p")
+    phones = project / "data" / "phones.yml"
+    text = phones.read_text(encoding="utf-8")
+    phones.write_text(text.replace("vi: Tổng đài quốc gia bảo vệ trẻ em\n",
+                                   "vi: Tổng đài quốc gia bảo vệ trẻ em" + " rất dài" * 40 + "\n", 1),
+                      encoding="utf-8")
+    assert phones.read_text(encoding="utf-8") != text
+    done = build(project)
+    assert done.returncode != 0
+    assert "quá dài cho biểu ngữ" in done.stderr and "too long for the banner" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_unknown_language_or_size():
     with pytest.raises(ValueError, match="unknown banner size"):
         banner.file_name("vi", "huge")
