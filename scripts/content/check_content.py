@@ -453,11 +453,7 @@ def check_data_file(path: Path, root: Path = ROOT) -> list[Problem]:
     try:
         texts = texts_of(src.text)
     except DataTextError as exc:
-        return [Problem(shown, exc.line, "data.yaml",
-                        Text(f"Tệp dữ liệu không phải YAML hợp lệ: {exc.detail}.",
-                             f"The data file is not valid YAML: {exc.detail}."),
-                        Text("Sửa dòng được chỉ ra (thụt lề, dấu ':' hoặc ngoặc kép).",
-                             "Fix the line shown (indentation, a ':' or quotes)."))]
+        return [exc.problem(shown)]
     found = []
     for t in texts:
         where_vi, where_en = f" (trường '{t.field}')", f" (field '{t.field}')"

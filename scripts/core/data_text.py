@@ -63,6 +63,15 @@ class DataTextError(ValueError):
         super().__init__(detail)
         self.line, self.detail = line, detail
 
+    def problem(self, shown: str):
+        """The checks' one message for a data file that is not valid YAML."""
+        from scripts.core.checkkit import Problem, Text
+        return Problem(shown, self.line, "data.yaml",
+                       Text(f"Tệp dữ liệu không phải YAML hợp lệ: {self.detail}.",
+                            f"The data file is not valid YAML: {self.detail}."),
+                       Text("Sửa dòng được chỉ ra (thụt lề, dấu ':' hoặc ngoặc kép).",
+                            "Fix the line shown (indentation, a ':' or quotes)."))
+
 
 def _char_lines(source: str, node: yaml.ScalarNode, line_starts: list[int]) -> tuple:
     """Align the value's characters with the source between the node's marks: each visible

@@ -52,11 +52,7 @@ def check_data_file(path: Path, registry: list[Phone], root: Path = ROOT) -> lis
     try:
         texts = texts_of(source)
     except DataTextError as exc:
-        return [Problem(shown, exc.line, "data.yaml",
-                        Text(f"Tệp dữ liệu không phải YAML hợp lệ: {exc.detail}.",
-                             f"The data file is not valid YAML: {exc.detail}."),
-                        Text("Sửa dòng được chỉ ra (thụt lề, dấu ':' hoặc ngoặc kép).",
-                             "Fix the line shown (indentation, a ':' or quotes)."))]
+        return [exc.problem(shown)]
     problems = []
     for text in texts:
         for f in check_text(text.value, registry):

@@ -29,6 +29,7 @@ if __package__ in (None, ""):
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.checkkit import Problem, Text  # noqa: E402
 from scripts.core.located_yaml import LocDict, LocList, load  # noqa: E402
+from scripts.phones.phone_markers import code_lines  # noqa: E402
 from scripts.phones.registry import PHONES_FILE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +38,6 @@ TOOL = "emergency"
 
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*emergency[ \t]*(?::[ \t]*(?P<steps>[a-z0-9][a-z0-9 ,-]*?))?[ \t]*-->[ \t]*$")
 _NEAR_MARKER = re.compile(r"<!--\s*emergenc", re.IGNORECASE)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*\})?[ \t]*$")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:")
@@ -202,22 +202,10 @@ def _select(steps: list[Step], spec: str | None) -> list[Step]:
     return [s for s in steps if s.number in chosen]  # always in the site's order
 
 
-def _code_lines(lines: list[str]) -> set[int]:
-    inside, fence, skip = False, "", set()
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if m and (not inside or m.group(1) == fence):
-            inside, fence = (not inside), m.group(1)
-            skip.add(i)
-        elif inside:
-            skip.add(i)
-    return skip
-
-
 def fill(markdown: str, steps: list[Step], lang: str, where: str) -> str:
     """Replace each `<!-- emergency -->` line with the list. Raises ValueError (file:line)."""
     lines = markdown.split("\n")
-    skip = _code_lines(lines)
+    skip = code_lines(lines)
     out = []
     for i, line in enumerate(lines):
         m = None if i in skip else _MARKER.match(line)
@@ -265,7 +253,7 @@ def sentences(markdown: str) -> list[Sentence]:
     Front matter, code, markers and footnote definitions are left out. A list item is always a
     sentence of its own (it starts a new one)."""
     lines = markdown.split("\n")
-    skip = _code_lines(lines)
+    skip = code_lines(lines)
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is not None:

@@ -99,7 +99,7 @@ def _select(registry: list[Phone], numbers: str | None) -> list[Phone]:
     return chosen
 
 
-def _code_lines(lines: list[str]) -> set[int]:
+def code_lines(lines: list[str]) -> set[int]:
     """Indexes of lines inside fenced code blocks (examples there are left alone)."""
     inside, fence, skip = False, "", set()
     for i, line in enumerate(lines):
@@ -116,7 +116,7 @@ def check(markdown: str, registry: list[Phone], where: str) -> list[Problem]:
     """Every marker and every number of a page, checked against the registry."""
     problems = []
     lines = markdown.split("\n")
-    skip = _code_lines(lines)
+    skip = code_lines(lines)
     for i, line in enumerate(lines):
         if i in skip:
             continue
@@ -173,7 +173,7 @@ def fill(markdown: str, registry: list[Phone], lang: str, where: str) -> str:
     if problems:
         raise MarkerError("\n".join(str(p) for p in problems))
     lines = markdown.split("\n")
-    skip = _code_lines(lines)
+    skip = code_lines(lines)
     out = []
     for i, line in enumerate(lines):
         m = None if i in skip else _MARKER.match(line)
