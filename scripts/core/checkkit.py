@@ -153,7 +153,7 @@ def read_source(path: Path, root: Path = ROOT) -> Source:
     block = "\n".join(lines[1:end])
     try:
         data = yaml.safe_load(block) if block.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2026-02-30)
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -371,10 +371,10 @@ class Locator:
 
     def find_written(self, path: Path, value: str) -> int:
         """First line of `path` where `value` is written as a link target or attribute value
-        (after '=', '="', '(', or as a whole YAML value 'key: …' / '- …'; before a quote, ')',
-        '>', a space or the end), not merely as letters inside other words or sentences: `src=x`
-        is not found in "extends"."""
-        pattern = re.compile(r"(?:=[\"']?|\(|^\s*[\w-]+:\s+[\"']?|^\s*-\s+[\"']?)" + re.escape(value)
+        (after '=', '="', a Markdown link's '](' or CSS 'url(', or as a whole YAML value 'key: …' /
+        '- …'; before a quote, ')', '>', a space or the end), not merely as letters inside other
+        words or sentences: `src=x` is not found in "extends", nor `a` in "(a heading"."""
+        pattern = re.compile(r"(?:=[\"']?|(?:\]|url)\(|^\s*[\w-]+:\s+[\"']?|^\s*-\s+[\"']?)" + re.escape(value)
                              + r"(?:$|[\"')\s>])")
         for number, line in enumerate(self._lines(path), 1):
             if pattern.search(line):

@@ -72,8 +72,10 @@ def load_phones(path: Path = PHONES_FILE) -> list[Phone]:
             f"{path}: không đọc được tệp số điện thoại / cannot read the phone registry: {exc}"
         ) from None
     if not isinstance(raw, list) or not raw:
-        found_vi, found_en = ("tệp trống", "the file is empty") if raw is None or raw == [] else (
-            f"đang là {type(raw).__name__}", f"found {type(raw).__name__}")
+        found_vi, found_en = (("tệp trống", "the file is empty") if raw is None else
+                              ("danh sách trống; cần ít nhất số đường dây nóng",
+                               "the phone registry is empty; it needs at least the hotline") if raw == [] else
+                              (f"đang là {type(raw).__name__}", f"found {type(raw).__name__}"))
         raise DataError(
             f"{path}: cần một danh sách số, mỗi số một mục '- number: …' ({found_vi}) / expected a list "
             f"of numbers, one '- number: …' entry each ({found_en}); see CONTRIBUTING.md#so-dien-thoai"
