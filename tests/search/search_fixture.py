@@ -275,9 +275,13 @@ def write_fixture(dest: Path, variant: str = "site", pages: dict | None = PAGES)
         config["nav"] = [f"{path}/index.md" if path else "index.md" for path in pages]
     config["docs_dir"] = str(docs if pages is not None else ROOT / "docs")
     config["theme"] = {"name": "material", "custom_dir": str(ROOT / "overrides")}
-    config["hooks"] = [str(ROOT / "scripts" / "mkdocs_hooks.py"), str(ROOT / "scripts" / "hook_search.py")]
     if variant == "material":
-        config["hooks"] = config["hooks"][:1]
+        # every hook of mkdocs.yml but the per-language search split
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+            hooks = yaml_load(f)["hooks"]
+        config["hooks"] = [str(ROOT / h) for h in hooks if not h.endswith("hook_search.py")]
         config["extra_javascript"] = []
         config["plugins"] = _material_plugins()
     dest.mkdir(parents=True, exist_ok=True)
