@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.search import search_index  # noqa: E402
 from scripts.search.search_index import Language, SearchIndexError  # noqa: E402
+from scripts.search.help_panel import add_panel  # noqa: E402
 from scripts.search.synonyms import load_synonyms, page_keywords, search_data_js  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -53,10 +54,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     # English pages load /en/search/search_index.json: their __config base is the /en/ root.
     locale = getattr(page.file, "locale", None)
+    prefix = _prefix(config, locale)
     try:
-        return search_index.rebase_config(output, _prefix(config, locale), page.file.src_uri)
+        output = search_index.rebase_config(output, prefix, page.file.src_uri)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+    # "Nothing found is still an answer": the hidden panel with 111 and /bao-tin/ (help_panel.py)
+    lang = locale or config.theme["language"]
+    return add_panel(output, lang, page.url, prefix)
 
 
 @event_priority(10)  # before scripts/website/hook_website.py writes each language's 404 page to disk
