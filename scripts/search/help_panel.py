@@ -57,7 +57,8 @@ def panel_html(lang: str, page_url: str, prefix: str, phones=None) -> str:
 
 
 def add_panel(output: str, lang: str, page_url: str, prefix: str, phones=None) -> str:
-    """`output` with the panel after Material's result list (unchanged if there is no search box)."""
+    """`output` with the panel just before Material's result list (unchanged if there is no search
+    box). Not after it: Material renders results into the last child of the result element."""
     if MARKER not in output:
         return output
-    return output.replace(MARKER, MARKER + panel_html(lang, page_url, prefix, phones), 1)
+    return output.replace(MARKER, panel_html(lang, page_url, prefix, phones) + MARKER, 1)

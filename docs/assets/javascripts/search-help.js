@@ -1,6 +1,6 @@
 /* "Nothing found is still an answer" (scripts/search/help_panel.py, scripts/search/SEARCH.md).
  * Shows the panel the build wrote under Material's search results when a search finds nothing,
- * or when even the first result misses most of the words typed (Material lists them as
+ * or when even the first result misses more than half of the words typed (Material lists them as
  * "Missing"); hides it otherwise. The text, the 111 link and the link to /bao-tin/ are in the
  * page already: this script only toggles `hidden`. */
 (function () {
@@ -16,7 +16,10 @@
   var ready = false
 
   function words(text) {
-    return text.trim().split(/\s+/).filter(function (w) { return w.length > 0 })
+    var seen = {}
+    return text.trim().toLowerCase().split(/\s+/).filter(function (w) {
+      return w.length > 0 && !seen[w] && (seen[w] = true)
+    })
   }
 
   function update() {
@@ -28,7 +31,7 @@
         state = "none"
       } else {
         var missing = items[0].querySelectorAll(".md-search-result__terms del").length
-        if (missing * 2 > query.length)
+        if (query.length > 1 && missing * 2 > query.length)
           state = "weak"
       }
     }
