@@ -96,7 +96,7 @@ def language_config(config: dict, locale: str) -> dict:
 
 
 KEYWORDS_FIELD = "keywords"
-KEYWORDS_BOOST = 100.0     # a page's search_keywords: between body text (1) and titles (1000)
+KEYWORDS_BOOST = 1000.0    # a page's search_keywords weigh like its title: words the page could have printed there
 
 
 def add_keywords(index: dict, keywords: dict[str, list[str]]) -> dict:
