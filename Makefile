@@ -35,6 +35,7 @@ check: $(VENV)/.test-deps build  ## Every check script, on the sources and the b
 	$(BIN)/python scripts/faq/check_faq.py
 	$(BIN)/python scripts/tasks/check_deadlines.py site
 	$(BIN)/python scripts/search/search_index.py site
+	$(BIN)/python scripts/search/synonyms.py
 	$(BIN)/python scripts/phones/phone_markers.py
 	$(BIN)/python scripts/content/check_content.py
 	$(BIN)/python scripts/i18n/check_i18n.py
@@ -45,11 +46,12 @@ test: $(VENV)/.test-deps browser-deps check  ## Strict build + checks + the whol
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Benchmarks (not tests): each prints its figures. Lighthouse is pinned in benchmarks/package*.json.
-bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows
+bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows, search relevance
 	@rc=0; \
 	$(BIN)/python benchmarks/lighthouse.py || rc=1; \
 	$(BIN)/python benchmarks/first_load.py || rc=1; \
 	$(BIN)/python benchmarks/build_growth.py || rc=1; \
+	$(BIN)/python benchmarks/bench_relevance.py || rc=1; \
 	exit $$rc
 
 benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json

@@ -61,8 +61,61 @@ def _check_phrase(value, shown: str, line: int, where: Text) -> list[Problem]:
     return []
 
 
+FIRST = "first"
+FIRST_FIELDS = ("page", "vi", "en")
+
+
+def _load_first(value, shown: str, line: int, docs: Path) -> tuple[list[dict], list[Problem]]:
+    """`first:` — pages put first when a search contains one of their phrases."""
+    rules, problems = [], []
+    if not isinstance(value, list):
+        return [], [_p(shown, line, "shape",
+                       Text("first: phải là danh sách, mỗi mục có page:, vi:, en:.",
+                            "first: must be a list of entries with page:, vi:, en:."),
+                       Text(f"Xem mẫu ở {DOC}.", f"See the example in {DOC}."))]
+    for i, rule in enumerate(value):
+        rline = value.line_of(i) if hasattr(value, "line_of") else line
+        if not isinstance(rule, dict):
+            problems.append(_p(shown, rline, "shape", Text("first: mục phải có page:, vi:, en:.",
+                                                           "first: an entry needs page:, vi:, en:."),
+                               Text(f"Xem mẫu ở {DOC}.", f"See the example in {DOC}.")))
+            continue
+        bad = []
+        for key in rule:
+            if key not in FIRST_FIELDS:
+                bad.append(_p(shown, rule.line_of(key), "unknown-field",
+                              Text(f"first: mục không biết \"{key}\" (chỉ có page, vi, en).",
+                                   f"first: unknown field \"{key}\" (only page, vi, en)."),
+                              Text("Sửa tên mục hoặc xóa.", "Fix the name or delete it.")))
+        page = rule.get("page")
+        if not isinstance(page, str) or not page.strip() or not (docs / "vi" / page / "index.md").exists():
+            bad.append(_p(shown, rule.line_of("page"), "unknown-page",
+                          Text(f"first: page: \"{page}\" không có trong docs/vi/.",
+                               f"first: page: \"{page}\" is not in docs/vi/."),
+                          Text("Ghi đường dẫn của trang, như bao-tin/.", "Write the page's path, like bao-tin/.")))
+        phrases = []
+        for lang in ("vi", "en"):
+            items = rule.get(lang)
+            where = Text(f"first, {lang}", f"first, {lang}")
+            if not isinstance(items, list) or not items:
+                bad.append(_p(shown, rule.line_of(lang), "empty-entry",
+                              Text(f"{where.vi}: cần danh sách cụm từ.", f"{where.en}: needs a list of phrases."),
+                              Text("Viết [cụm từ, cụm từ].", "Write [phrase, phrase].")))
+                continue
+            for item in items:
+                found = _check_phrase(item, shown, rule.line_of(lang), where)
+                bad += found
+                if not found:
+                    phrases.append(item.strip())
+        problems += bad
+        if not bad:
+            rules.append({"page": page.strip(), "phrases": phrases})
+    return rules, problems
+
+
 def load_synonyms(path: Path = SYNONYMS) -> tuple[dict[str, list[list[str]]], list[Problem]]:
-    """(groups per language, problems). Never raises; a bad group is left out."""
+    """(groups per language, and the `first` rules under groups["first"]; problems).
+    Never raises; a bad group or rule is left out."""
     shown = display_path(path)
     groups: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
     if not path.exists():
@@ -82,11 +135,16 @@ def load_synonyms(path: Path = SYNONYMS) -> tuple[dict[str, list[list[str]]], li
     problems: list[Problem] = []
     for key in data:
         line = data.line_of(key)
+        if key == FIRST:
+            groups[FIRST], found = _load_first(data[key], shown, line, path.parent.parent / "docs")
+            problems += found
+            continue
         if key not in LANGS:
             problems.append(_p(shown, line, "unknown-field",
-                               Text(f"Mục không biết: \"{key}\" (chỉ có vi, en).",
-                                    f"Unknown field \"{key}\" (only vi and en)."),
-                               Text("Đổi thành vi: hoặc en:, hoặc xóa.", "Rename it to vi: or en:, or delete it.")))
+                               Text(f"Mục không biết: \"{key}\" (chỉ có vi, en, first).",
+                                    f"Unknown field \"{key}\" (only vi, en and first)."),
+                               Text("Đổi thành vi:, en: hoặc first:, hoặc xóa.",
+                                    "Rename it to vi:, en: or first:, or delete it.")))
             continue
         value = data[key]
         if value is None:
@@ -160,7 +218,8 @@ def check(root: Path = ROOT) -> list[Problem]:
 def search_data_js(groups: dict[str, list[list[str]]]) -> str:
     """The worker's data file (assets/javascripts/search-data.js): synonyms of both languages
     (their words do not overlap) and the twin sections of the crowding rule."""
-    data = {"synonyms": [g for lang in LANGS for g in groups.get(lang, [])], "twins": TWINS}
+    data = {"synonyms": [g for lang in LANGS for g in groups.get(lang, [])], "twins": TWINS,
+            "first": groups.get(FIRST, [])}
     return ("/* Written by scripts/search/hook_search.py from data/search_synonyms.yml: do not edit. */\n"
             f"self.searchData = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n")
 
