@@ -23,14 +23,14 @@ MARKER = '<ol class="md-search-result__list" role="presentation"></ol>'
 TEXT = {
     "vi": {
         "none": "Không tìm thấy trang nào có các từ bạn tìm.",
-        "weak": "Chưa có trang nào có đủ các từ bạn tìm; các kết quả dưới đây chỉ gần đúng.",
+        "weak": "Các kết quả ở trên chỉ gần đúng: chưa trang nào có đủ các từ bạn tìm.",
         "help": "Nếu một trẻ em đang bị xâm hại hoặc có nguy cơ bị xâm hại, đừng chờ: gọi",
         "report": "Xem cách báo tin",
         "label": "Khi không tìm thấy",
     },
     "en": {
         "none": "No page contains the words you searched for.",
-        "weak": "No page has all the words you searched for; the results below are only close.",
+        "weak": "The results above are only close: no page has all the words you searched for.",
         "help": "If a child is being abused or is at risk of abuse, do not wait: call",
         "report": "See how to report",
         "label": "When nothing is found",
@@ -56,9 +56,14 @@ def panel_html(lang: str, page_url: str, prefix: str, phones=None) -> str:
         f'</div>')
 
 
+_AFTER_RESULTS = re.compile(re.escape(MARKER) + r"\s*</div>")
+
+
 def add_panel(output: str, lang: str, page_url: str, prefix: str, phones=None) -> str:
-    """`output` with the panel just before Material's result list (unchanged if there is no search
-    box). Not after it: Material renders results into the last child of the result element."""
-    if MARKER not in output:
+    """`output` with the panel right after Material's result element (unchanged if there is no
+    search box). Outside it on purpose: Material renders results into that element's last child
+    and moves the keyboard focus through every link inside it."""
+    match = _AFTER_RESULTS.search(output)
+    if not match:
         return output
-    return output.replace(MARKER, panel_html(lang, page_url, prefix, phones) + MARKER, 1)
+    return output[:match.end()] + panel_html(lang, page_url, prefix, phones) + output[match.end():]

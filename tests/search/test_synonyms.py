@@ -78,15 +78,17 @@ def test_keywords_go_into_a_hidden_field_of_the_page_entry():
 def test_worker_data_file():
     js = synonyms.search_data_js({"vi": [["a", "b"]], "en": [["c", "d"]]})
     data = json.loads(js.split("self.searchData = ", 1)[1])
-    assert data == {"synonyms": [["a", "b"], ["c", "d"]], "twins": [["tuyen-truyen/", "tai-lieu/"]]}
+    assert data == {"synonyms": [["a", "b"], ["c", "d"]], "twins": [["tuyen-truyen/", "tai-lieu/"]],
+                    "first": []}
 
 
 def test_help_panel_markup():
     hotline = next(p for p in load_phones() if p.id == "hotline")
-    page = f"<div>{MARKER}</div>"
+    page = f'<div class="md-search-result">{MARKER}\n  </div><p>after</p>' 
     vi = add_panel(page, "vi", "hoi-dap/cha-me/", "")
     en = add_panel(page, "en", "en/hoi-dap/cha-me/", "en/")
-    assert vi.index("search-help") < vi.index(MARKER)        # Material renders into the last child
+    # outside Material's result element (it renders into its last child, focuses its links)
+    assert vi.index(MARKER) < vi.index("</div>") < vi.index("search-help") < vi.index("<p>after")
     assert f'href="tel:{hotline.number}"' in vi and 'href="../../bao-tin/"' in vi
     assert "Không tìm thấy" in vi and hotline.name["vi"] in vi and " hidden>" in vi
     assert 'href="../../bao-tin/"' in en and "No page contains" in en and hotline.name["en"] in en
