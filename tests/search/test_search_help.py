@@ -108,3 +108,24 @@ def test_synonyms_in_the_real_search_box(served_site, new_page, path, query, wan
     text = page.locator(".md-search-result__list").inner_text().lower()
     assert want in text
     assert errors == []
+
+
+@pytest.mark.parametrize("path,query", [
+    ("", "đường dây nóng"), ("", "duong day nong"), ("", "số điện thoại báo bạo hành trẻ em"),
+    ("", "so dien thoai bao bao hanh tre em"), ("en/", "child abuse hotline"),
+    ("en/", "who do I call"),
+])
+def test_reporting_questions_put_the_reporting_page_first(served_site, new_page, path, query):
+    page, errors = _search(new_page, served_site, path, query)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    assert _pages(page)[0] == f"/{path}bao-tin/"
+    assert errors == []
+
+
+def test_a_question_on_another_subject_is_not_sent_to_the_reporting_page(served_site, new_page):
+    page, errors = _search(new_page, served_site, "", "lịch tiêm chủng")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    assert _pages(page)[0] == "/tuyen-truyen/dinh-duong-tiem-chung/"
+    assert errors == []

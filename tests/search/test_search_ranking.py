@@ -34,11 +34,11 @@ SEARCH = """({docs, queries, english}) => {
 
 @pytest.fixture(scope="module")
 def lunr_page(browser):
-    def make(synonyms=None, twins=None):
+    def make(synonyms=None, twins=None, first=None):
         page = browser.new_page()
         page.set_content("<!doctype html><title>x</title>")
-        if synonyms is not None or twins is not None:
-            data = {"synonyms": synonyms or [], "twins": twins or []}
+        if synonyms is not None or twins is not None or first is not None:
+            data = {"synonyms": synonyms or [], "twins": twins or [], "first": first or []}
             page.add_script_tag(content=f"self.searchData = {json.dumps(data, ensure_ascii=False)}")
         page.add_script_tag(content=material_lunr_source())
         page.add_script_tag(path=str(JS / "vietnamese.js"))
@@ -126,3 +126,21 @@ def test_topic_page_before_its_kit_and_not_both_in_the_first_three(lunr_page):
     # different subjects are left alone; the kit index page (tai-lieu/) has no twin
     items = ["tai-lieu/a/", "tuyen-truyen/b/", "tai-lieu/", "tuyen-truyen/"]
     assert page.evaluate(UNCROWD, items) == items
+
+
+
+PROMOTE = """([items, words]) => lunr.fold.promote(items.map(l => [{location: l}]), words)
+               .map(g => g[0].location)"""
+
+
+def test_first_rule_puts_its_page_first_only_for_its_phrases(lunr_page):
+    rule = {"page": "bao-tin/", "phrases": ["số điện thoại", "who to call"]}
+    page = lunr_page(synonyms=[], first=[rule])
+    found = ["hoi-dap/", "thuat-ngu/", "bao-tin/#goi-so-nao", "bao-tin/"]
+    assert page.evaluate(PROMOTE, [found, ["so", "dien", "thoai", "bao", "tin"]])[0] == "bao-tin/#goi-so-nao"
+    assert page.evaluate(PROMOTE, [found, ["who", "to", "calls"]])[0].startswith("bao-tin/")
+    # no phrase of the rule: order unchanged; the page not found: nothing invented
+    assert page.evaluate(PROMOTE, [found, ["bao", "ve", "tre", "em"]]) == found
+    assert page.evaluate(PROMOTE, [["hoi-dap/", "thuat-ngu/"], ["bao", "tin"]]) == ["hoi-dap/", "thuat-ngu/"]
+    # no rules: nothing moves
+    assert lunr_page(synonyms=[]).evaluate(PROMOTE, [found, ["so", "dien", "thoai"]]) == found

@@ -93,3 +93,17 @@ def test_help_panel_markup():
     assert "Không tìm thấy" in vi and hotline.name["vi"] in vi and " hidden>" in vi
     assert 'href="../../bao-tin/"' in en and "No page contains" in en and hotline.name["en"] in en
     assert add_panel("<p>no search</p>", "vi", "", "") == "<p>no search</p>"
+
+
+def test_first_rules_checked(tmp_path):
+    (tmp_path / "docs" / "vi" / "bao-tin").mkdir(parents=True)
+    (tmp_path / "docs" / "vi" / "bao-tin" / "index.md").write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "search_synonyms.yml"
+    path.write_text("first:\n  - page: bao-tin/\n    vi: [báo tin]\n    en: [report]\n"
+                    "  - page: khong-co/\n    vi: [a]\n    en: [b]\n"
+                    "  - page: bao-tin/\n    vi: []\n    en: [b]\n    when: x\n", encoding="utf-8")
+    groups, problems = synonyms.load_synonyms(path)
+    assert groups["first"] == [{"page": "bao-tin/", "phrases": ["báo tin", "report"]}]
+    found = {(p.line, p.code) for p in problems}
+    assert found == {(5, "search.unknown-page"), (9, "search.empty-entry"), (11, "search.unknown-field")}
