@@ -59,6 +59,7 @@ run-checks:
 	  "check_faq=$(BIN)/python scripts/faq/check_faq.py" \
 	  "check_deadlines@build=$(BIN)/python scripts/tasks/check_deadlines.py site" \
 	  "search_index@build=$(BIN)/python scripts/search/search_index.py site" \
+	  "synonyms=$(BIN)/python scripts/search/synonyms.py" \
 	  "phone_markers=$(BIN)/python scripts/phones/phone_markers.py" \
 	  "check_phones=$(BIN)/python scripts/phones/check_phones.py" \
 	  "emergency=$(BIN)/python scripts/phones/emergency.py" \
@@ -87,12 +88,13 @@ $(HTML_VALIDATE): scripts/safety/package.json scripts/safety/package-lock.json
 	@touch $@
 
 # Benchmarks (not tests): each prints its figures. Lighthouse is pinned in benchmarks/package*.json.
-bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows
+bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  ## Lighthouse, first-load bytes, build time as the site grows, search relevance
 	@rc=0; \
 	$(BIN)/python benchmarks/lighthouse.py || rc=1; \
 	$(BIN)/python benchmarks/first_load.py || rc=1; \
 	$(BIN)/python benchmarks/build_growth.py || rc=1; \
 	$(BIN)/python benchmarks/pdf.py || rc=1; \
+	$(BIN)/python benchmarks/bench_relevance.py || rc=1; \
 	exit $$rc
 
 benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json

@@ -306,10 +306,16 @@ def _config_line(config_text: str, needle: str) -> int:
     return checkkit.line_of(config_text, needle) or 1
 
 
-def allowed_javascript(config: dict) -> list[str]:
+def allowed_javascript(config: dict, key: str = "allowed_javascript") -> list[str]:
     extra = config.get("extra") or {}
-    listed = extra.get("allowed_javascript") if isinstance(extra, dict) else None
+    listed = extra.get(key) if isinstance(extra, dict) else None
     return [str(x) for x in listed] if isinstance(listed, list) else []
+
+
+def site_javascript(config: dict) -> list[str]:
+    """What a built site may hold: the reviewed files of docs/ (extra.allowed_javascript) and the
+    files a hook writes from reviewed code (extra.generated_javascript, never under docs/)."""
+    return allowed_javascript(config) + allowed_javascript(config, "generated_javascript")
 
 
 def check_javascript_sources(root: Path = ROOT, config_path: Path | None = None) -> list[Problem]:
@@ -334,6 +340,18 @@ def check_javascript_sources(root: Path = ROOT, config_path: Path | None = None)
                 Text(f"'{entry}' có trong extra.allowed_javascript nhưng không có tệp docs/{entry}.",
                      f"'{entry}' is in extra.allowed_javascript but docs/{entry} does not exist."),
                 Text("Xóa dòng đó khỏi danh sách, hoặc sửa đường dẫn.", "Remove the line from the list, or fix the path.")))
+    for entry in allowed_javascript(config, "generated_javascript"):
+        if (docs / entry).exists():
+            problems.append(Problem(
+                shown_config, _config_line(config_text, entry), "js.generated-in-docs",
+                Text(f"'{entry}' có trong extra.generated_javascript (tệp do hook tạo ra) nhưng lại có "
+                     f"tệp docs/{entry}.",
+                     f"'{entry}' is in extra.generated_javascript (written by a hook) but docs/{entry} "
+                     "exists too."),
+                Text("Xóa tệp trong docs/ (hook tạo ra nó khi dựng trang), hoặc chuyển dòng sang "
+                     "extra.allowed_javascript.",
+                     "Delete the file under docs/ (the hook writes it at build time), or move the line to "
+                     "extra.allowed_javascript.")))
     for path in sorted(docs.rglob("*")):
         if path.suffix.lower() not in (".js", ".mjs") or not path.is_file():
             continue
@@ -538,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise Misuse(Text(f"{site}: không có thư mục trang đã dựng (chạy `make build` trước).",
                                   f"{site}: no built site there (run `make build` first)."))
             config = checkkit.load_mkdocs_config(ROOT / "mkdocs.yml")
-            problems += check_site(site, allowed_javascript(config), ROOT)
+            problems += check_site(site, site_javascript(config), ROOT)
             problems += check_rendered(site, ROOT)
     except Misuse as exc:
         return checkkit.misuse(TOOL, exc.text)

@@ -20,6 +20,8 @@ if str(ROOT) not in sys.path:
 
 from scripts.search import search_index  # noqa: E402
 from scripts.search.search_index import Language, SearchIndexError  # noqa: E402
+from scripts.search.help_panel import add_panel  # noqa: E402
+from scripts.search.synonyms import load_synonyms, page_keywords, search_data_js  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -38,13 +40,28 @@ def _prefix(config, locale: str | None) -> str:
     return ""
 
 
+# page URL ("bao-tin/", "en/bao-tin/") -> its search_keywords, gathered while pages render
+_keywords: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    words = page_keywords(page.meta)
+    if words:
+        _keywords[page.url] = words
+    return markdown
+
+
 def on_post_page(output, page, config):
     # English pages load /en/search/search_index.json: their __config base is the /en/ root.
     locale = getattr(page.file, "locale", None)
+    prefix = _prefix(config, locale)
     try:
-        return search_index.rebase_config(output, _prefix(config, locale), page.file.src_uri)
+        output = search_index.rebase_config(output, prefix, page.file.src_uri)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+    # "Nothing found is still an answer": the hidden panel with 111 and /bao-tin/ (help_panel.py)
+    lang = locale or config.theme["language"]
+    return add_panel(output, lang, page.url, prefix)
 
 
 @event_priority(10)  # before scripts/website/hook_website.py writes each language's 404 page to disk
@@ -65,8 +82,16 @@ def on_post_build(config):
     if i18n is not None and i18n.building:
         return  # a language built inside the default one: the merged index comes later
     try:
-        before, sizes = search_index.write_indexes(Path(config.site_dir), _languages(config))
+        before, sizes = search_index.write_indexes(Path(config.site_dir), _languages(config),
+                                                   dict(_keywords))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+    # Synonyms and twin sections for the search worker (lunr.fold.min.js imports this file).
+    groups, problems = load_synonyms()
+    for problem in problems:
+        log.warning("%s:%s: %s / %s", problem.file, problem.line, problem.what.vi, problem.what.en)
+    target = Path(config.site_dir) / "assets" / "javascripts" / "search-data.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(search_data_js(groups), encoding="utf-8")
     log.info("Search index per language (was %s B for all): %s", before.size,
              ", ".join(f"{s.locale} {s.size} B" for s in sizes))

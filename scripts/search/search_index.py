@@ -95,6 +95,24 @@ def language_config(config: dict, locale: str) -> dict:
     return {**config, "lang": [FOLD_LANG], "pipeline": list(PIPELINES.get(locale, []))}
 
 
+KEYWORDS_FIELD = "keywords"
+KEYWORDS_BOOST = 1000.0    # a page's search_keywords weigh like its title: words the page could have printed there
+
+
+def add_keywords(index: dict, keywords: dict[str, list[str]]) -> dict:
+    """Put each page's search_keywords (front matter) into a hidden field of its page entry
+    (location = the page's URL). Material's worker indexes every field the config lists and
+    shows only title, text and tags, so readers never see them."""
+    if not keywords:
+        return index
+    docs = []
+    for doc in index.get("docs", []):
+        words = keywords.get(doc["location"])
+        docs.append({**doc, KEYWORDS_FIELD: " ".join(words)} if words else doc)
+    fields = {**index.get("config", {}).get("fields", {}), KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}}
+    return {**index, "config": {**index.get("config", {}), "fields": fields}, "docs": docs}
+
+
 def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
     """The merged index as one index per locale; locations relative to the language's root."""
     if sum(1 for lang in languages if not lang.prefix) != 1:
@@ -107,8 +125,10 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
     return out
 
 
-def write_indexes(site_dir: Path, languages: list[Language]) -> tuple[IndexSize, list[IndexSize]]:
-    """Split site/search/search_index.json in place. Returns (merged size, per-language sizes)."""
+def write_indexes(site_dir: Path, languages: list[Language],
+                  keywords: dict[str, list[str]] | None = None) -> tuple[IndexSize, list[IndexSize]]:
+    """Split site/search/search_index.json in place (with each page's search keywords, keyed by
+    the page's URL). Returns (merged size, per-language sizes)."""
     merged_path = site_dir / INDEX
     try:
         data = merged_path.read_bytes()
@@ -118,7 +138,7 @@ def write_indexes(site_dir: Path, languages: list[Language]) -> tuple[IndexSize,
             f"{merged_path}: không đọc được chỉ mục tìm kiếm (plugin search đã bật chưa?) / "
             f"cannot read the search index (is the search plugin enabled?): {exc}") from exc
     before = measure(data, "all", INDEX)
-    split = split_index(merged, languages)
+    split = split_index(add_keywords(merged, keywords or {}), languages)
     sizes = []
     for lang in languages:
         out = json.dumps(split[lang.locale], ensure_ascii=False,

@@ -155,7 +155,22 @@ def test_listed_files_must_exist_and_extra_javascript_must_be_listed(project):
 
 def test_the_real_built_site_loads_only_listed_and_theme_scripts(built_site):
     config = check_markup.checkkit.load_mkdocs_config(ROOT / "mkdocs.yml")
-    assert check_site(built_site, check_markup.allowed_javascript(config)) == []
+    assert check_site(built_site, check_markup.site_javascript(config)) == []
+    generated = check_markup.allowed_javascript(config, "generated_javascript")
+    assert generated and all((built_site / g).is_file() for g in generated)
+    # without the generated list, the hook's file would be refused: the list is what allows it
+    refused = [p.file for p in check_site(built_site, check_markup.allowed_javascript(config))
+               if p.code == "js.site-not-allowed"]
+    assert len(refused) == len(generated) and all(any(f.endswith(g) for f in refused) for g in generated)
+
+
+def test_a_generated_script_that_also_sits_in_docs_is_refused(tmp_path):
+    (tmp_path / "docs/assets").mkdir(parents=True)
+    (tmp_path / "docs/assets/gen.js").write_text("x=1", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nextra:\n  allowed_javascript: []\n"
+                                         "  generated_javascript:\n    - assets/gen.js\n", encoding="utf-8")
+    got = [(p.code, p.line) for p in check_markup.check_javascript_sources(tmp_path)]
+    assert ("js.generated-in-docs", 5) in got
 
 
 def test_a_built_page_loading_another_script_is_refused(built_site, tmp_path):

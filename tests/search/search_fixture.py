@@ -275,9 +275,20 @@ def write_fixture(dest: Path, variant: str = "site", pages: dict | None = PAGES)
         config["nav"] = [f"{path}/index.md" if path else "index.md" for path in pages]
     config["docs_dir"] = str(docs if pages is not None else ROOT / "docs")
     config["theme"] = {"name": "material", "custom_dir": str(ROOT / "overrides")}
-    config["hooks"] = [str(ROOT / "scripts/website/hook_website.py"), str(ROOT / "scripts/search/hook_search.py")]
+    # The hooks these pages need, by absolute path (INHERIT would read them relative to this
+    # file): the site's page furniture and, for this site's search, the per-language split.
+    # (The data hooks expect pages under the repository's docs/.)
+    # With the real docs/ (pages=None), every hook of mkdocs.yml.
+    if pages is None:
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+            hooks = [str(ROOT / h) for h in yaml_load(f)["hooks"]]
+    else:
+        hooks = [str(ROOT / "scripts" / "website" / "hook_website.py"),
+                 str(ROOT / "scripts" / "search" / "hook_search.py")]
+    config["hooks"] = [h for h in hooks if variant == "site" or not h.endswith("hook_search.py")]
     if variant == "material":
-        config["hooks"] = config["hooks"][:1]
         config["extra_javascript"] = []
         config["plugins"] = _material_plugins()
     dest.mkdir(parents=True, exist_ok=True)
@@ -297,4 +308,10 @@ def build_fixture(dest: Path, site_url: str, variant: str = "site", pages: dict 
         cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"fixture build ({variant}) failed:\n{done.stdout}\n{done.stderr}")
+    data = site / "assets" / "javascripts" / "search-data.js"
+    if pages is not None and data.exists():
+        # The test pages check folding on its own: the editors' synonyms and "first" rules
+        # (data/search_synonyms.yml) are for the real pages and tested there (test_search_help.py).
+        data.write_text('self.searchData = {"synonyms": [], "twins": [], "first": []}\n',
+                        encoding="utf-8")
     return site
