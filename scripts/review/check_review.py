@@ -106,6 +106,10 @@ def _cell(text: str) -> str:
     return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
 
 
+def _pages(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
 def markdown_report(entries: list[Due], today: date, policy: review.ReviewPolicy) -> str:
     """The pages that are overdue or due soon, as a bilingual Markdown issue body ("" when none)."""
     if not entries:
@@ -117,10 +121,10 @@ def markdown_report(entries: list[Due], today: date, policy: review.ReviewPolicy
            f"legal or phone content are reviewed every {policy.legal_months} months, others every "
            f"{policy.months}.", ""]
     sections = (
-        (overdue, f"Quá hạn rà soát ({len(overdue)} trang) / Review overdue ({len(overdue)} pages)",
+        (overdue, f"Quá hạn rà soát ({len(overdue)} trang) / Review overdue ({_pages(len(overdue))})",
          lambda e: f"quá {-e.days_left} ngày / {-e.days_left} days overdue"),
         (soon, f"Sắp đến hạn, trong {policy.warn_days} ngày ({len(soon)} trang) / Due within "
-               f"{policy.warn_days} days ({len(soon)} pages)",
+               f"{policy.warn_days} days ({_pages(len(soon))})",
          lambda e: f"còn {e.days_left} ngày / {e.days_left} days left"),
     )
     for rows, heading, left in sections:
@@ -196,8 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 body.unlink(missing_ok=True)
         except OSError as exc:
-            return checkkit.misuse(TOOL, Text(f"--issue-body {body}: không ghi được ({exc.strerror}).",
-                                              f"--issue-body {body}: cannot write it ({exc.strerror})."))
+            return checkkit.misuse(TOOL, Text(
+                f"--issue-body {body}: không ghi được ({exc.strerror}). Chọn một tên tệp trong thư mục đã có.",
+                f"--issue-body {body}: cannot write it ({exc.strerror}). Give a file name in a folder that exists."))
         # on stderr: stdout stays the chosen --format
         print(f"{body}: {len(due)} trang đến hạn rà soát / pages due for review." if report else
               f"Không có trang nào đến hạn rà soát / No page is due for review ({body} không ghi / not written).",

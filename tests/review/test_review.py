@@ -170,8 +170,8 @@ def test_the_report_lists_overdue_then_due_soon_pages_with_their_dates(tmp_path)
         check_review.check_page(tmp_path / "docs/vi" / name / "index.md", POLICY, date(2027, 6, 1), due)
     assert [(e.page.split("/")[-2], e.days_left) for e in due] == [("legal", -2), ("soon", 14)]
     text = check_review.markdown_report(due, date(2027, 6, 1), POLICY)
-    overdue = text.index("## Quá hạn rà soát (1 trang) / Review overdue (1 pages)")
-    soon = text.index("## Sắp đến hạn, trong 30 ngày (1 trang) / Due within 30 days (1 pages)")
+    overdue = text.index("## Quá hạn rà soát (1 trang) / Review overdue (1 page)")
+    soon = text.index("## Sắp đến hạn, trong 30 ngày (1 trang) / Due within 30 days (1 page)")
     assert overdue < soon < text.index("## Cách sửa / How to fix")
     assert "docs/vi/legal/index.md:3` | 2026-11-30 | 2027-05-30 | quá 2 ngày / 2 days overdue |" in text
     assert "docs/vi/soon/index.md:3` | 2026-06-15 | 2027-06-15 | còn 14 ngày / 14 days left |" in text
@@ -200,3 +200,4 @@ def test_issue_body_option_writes_removes_and_refuses_an_unwritable_file(tmp_pat
     assert check_review.main([docs, "--today", "2027-12-05", "--issue-body", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "không ghi được" in err and "cannot write it" in err and "Traceback" not in err
+    assert "Give a file name in a folder that exists." in err

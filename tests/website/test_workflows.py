@@ -250,7 +250,7 @@ if args[:2] == ["issue", "list"]:
     return calls, work
 
 
-REPORT = "## Quá hạn rà soát (1 trang) / Review overdue (1 pages)\n\n| `docs/vi/index.md:4` |\n"
+REPORT = "## Quá hạn rà soát (1 trang) / Review overdue (1 page)\n\n| `docs/vi/index.md:4` |\n"
 
 
 def test_review_issue_title_is_bilingual_and_fixed_like_the_link_issue():
