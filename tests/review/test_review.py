@@ -152,3 +152,52 @@ def test_review_dates_render_on_every_page(content_pages):
         assert all(w in block.group(1) for w in words), p.url
         shown = times[0][2]
         assert shown == (review.fmt(last, "en") if english else review.fmt(last, "vi")), p.url
+
+
+# -- the weekly issue body (--issue-body) ---------------------------------------------------------
+
+def test_the_report_of_nothing_due_is_empty():
+    assert check_review.markdown_report([], date(2027, 1, 1), POLICY) == ""
+
+
+def test_the_report_lists_overdue_then_due_soon_pages_with_their_dates(tmp_path):
+    due = []
+    page(tmp_path, "reviewed: 2026-11-30\n", "Gọi **[111](tel:111)**.", name="legal")   # due 2027-05-30
+    page(tmp_path, "reviewed: 2026-06-15\n", name="soon")                              # due 2027-06-15
+    page(tmp_path, "reviewed: 2027-05-01\n", name="fresh")                             # not due
+    page(tmp_path, "reviewed: 2026-02-30\n", name="wrong")                             # invalid: a problem, not due
+    for name in ("legal", "soon", "fresh", "wrong"):
+        check_review.check_page(tmp_path / "docs/vi" / name / "index.md", POLICY, date(2027, 6, 1), due)
+    assert [(e.page.split("/")[-2], e.days_left) for e in due] == [("legal", -2), ("soon", 14)]
+    text = check_review.markdown_report(due, date(2027, 6, 1), POLICY)
+    overdue = text.index("## Quá hạn rà soát (1 trang) / Review overdue (1 page)")
+    soon = text.index("## Sắp đến hạn, trong 30 ngày (1 trang) / Due within 30 days (1 page)")
+    assert overdue < soon < text.index("## Cách sửa / How to fix")
+    assert "docs/vi/legal/index.md:3` | 2026-11-30 | 2027-05-30 | quá 2 ngày / 2 days overdue |" in text
+    assert "docs/vi/soon/index.md:3` | 2026-06-15 | 2027-06-15 | còn 14 ngày / 14 days left |" in text
+    assert "fresh" not in text and "wrong" not in text
+    assert text.count("CONTRIBUTING.md#check-review") == 2 and "Today: 2027-06-01" in text
+
+
+def test_a_page_path_cannot_break_the_table():
+    entry = check_review.Due("docs/vi/a|b`c/index.md", 3, date(2026, 1, 1), date(2027, 1, 1), -1)
+    row = next(line for line in check_review.markdown_report([entry], date(2027, 1, 2), POLICY).splitlines()
+               if "index.md" in line)
+    assert row.startswith("| `docs/vi/a\\|b'c/index.md:3` |") and row.count(" | ") == 3
+
+
+def test_issue_body_option_writes_removes_and_refuses_an_unwritable_file(tmp_path, capsys):
+    page(tmp_path, "reviewed: 2026-11-30\n", name="ok")          # ordinary page, due 2027-11-30
+    docs, body = str(tmp_path / "docs"), tmp_path / "issue.md"
+    assert check_review.main([docs, "--today", "2027-12-05", "--quiet", "--issue-body", str(body)]) == 1
+    assert "5 days overdue" in body.read_text(encoding="utf-8")
+    assert "1 trang đến hạn rà soát / pages due for review" in capsys.readouterr().err
+    # nothing due any more: the old body is removed, so no issue is written from it
+    assert check_review.main([docs, "--today", "2027-01-01", "--quiet", "--issue-body", str(body)]) == 0
+    assert not body.exists()
+    assert "No page is due for review" in capsys.readouterr().err
+    # a folder where the file should go: a bilingual message and exit 2, no traceback
+    assert check_review.main([docs, "--today", "2027-12-05", "--issue-body", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "không ghi được" in err and "cannot write it" in err and "Traceback" not in err
+    assert "Give a file name in a folder that exists." in err
