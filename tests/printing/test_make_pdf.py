@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, build_site
+from scripts.kit import comm_kit
 from scripts.printing import make_pdf
 from test_browser_print import _unembedded_fonts
 
@@ -43,6 +44,7 @@ def test_every_poster_and_page_has_its_pdf(pdf_site):
     posters = sorted(site.rglob("ap-phich-a4.svg"))
     assert len(posters) == 20                                 # ten topics, two languages
     expected = {p.with_name("ap-phich-a4.pdf") for p in posters}
+    expected |= {p.with_name(make_pdf.SHEET_PDF) for p in posters}  # each kit page's radio script
     for prefix in ("", "en/"):
         for path, name in make_pdf.PAGES.items():
             expected.add(site / prefix / path / name)
@@ -61,7 +63,8 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
         reader, text = _read(pdf)
         rel = pdf.relative_to(site).as_posix()
         poster = pdf.name == "ap-phich-a4.pdf"
-        assert len(reader.pages) == 1 if poster else len(reader.pages) >= 1, rel
+        sheet = pdf.name == make_pdf.SHEET_PDF
+        assert len(reader.pages) == 1 if poster or sheet else len(reader.pages) >= 1, rel
         for page in reader.pages:
             w, h = float(page.mediabox.width), float(page.mediabox.height)
             assert abs(w - A4[0]) < 1.5 and abs(h - A4[1]) < 1.5, (rel, w, h)
@@ -76,6 +79,58 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
             topic = pdf.parent.name
             address = TEST_SITE_URL + ("en/" if lang == "en" else "") + f"tuyen-truyen/{topic}/"
             assert squash(address) in text, rel           # the address under the QR code
+        if sheet:
+            address = TEST_SITE_URL + pdf.parent.relative_to(site).as_posix() + "/"
+            assert squash(address) in text, rel           # the kit page's address at the foot
+
+
+def test_radio_script_pdf_has_its_reading_time_at_the_top_and_the_whole_script(pdf_site):
+    site, made, lines = pdf_site
+    items = {i.topic: i for i in comm_kit.load_kit()}
+    sheets = [p for p in made if p.name == make_pdf.SHEET_PDF]
+    assert len(sheets) == 2 * len(items)
+    for pdf in sheets:
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        item = items[pdf.parent.name]
+        _, text = _read(pdf)
+        label = squash(("Thời lượng đọc: " if lang == "vi" else "Reading time: ")
+                       + item.radio_time(lang).label())
+        first = squash(comm_kit.spoken_text(item.radio[lang]))[:40]
+        last = squash(item.radio[lang])[-40:]
+        assert label in text and text.index(label) < text.index(first), rel   # time before script
+        assert text.index(label) < 300, rel                                   # at the top
+        assert last in text, rel                                              # all of it, one page
+    assert all(re.search(r"\((1[2-8]) pt\)$", line) for line in lines if make_pdf.SHEET_PDF in line)
+
+
+def test_radio_sheet_refuses_a_page_without_a_radio_script(pdf_site):
+    site, _, _ = pdf_site
+    hotline = next(p for p in comm_kit.load_phones() if p.hotline)
+    page = (site / "hoc-tap" / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(make_pdf.PdfError) as err:
+        make_pdf.radio_sheet(page, "hoc-tap/", TEST_SITE_URL, hotline, 16)
+    assert "không có mục bài phát thanh" in str(err.value) and "no radio-script section" in str(err.value)
+    kit = (site / "tai-lieu" / "phong-chong-xam-hai" / "index.html").read_text(encoding="utf-8")
+    sheet = make_pdf.radio_sheet(kit, "tai-lieu/phong-chong-xam-hai/", TEST_SITE_URL, hotline, 16)
+    assert 'class="pdf-link"' not in sheet and 'class="headerlink"' not in sheet
+    assert 'lang="vi"' in sheet and "font-size: 16pt" in sheet
+    assert "gọi 111: Tổng đài quốc gia bảo vệ trẻ em" in sheet
+
+
+def test_a_radio_script_too_long_for_one_page_stops_with_a_message(pdf_site, browser, monkeypatch):
+    site, _, _ = pdf_site
+    monkeypatch.setattr(make_pdf, "SHEET_SIZES_PT", (48,))   # as if the script were far longer
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        sheets: dict = {}
+        make_pdf._serve_from_folder(context, site, TEST_SITE_URL, sheets)
+        with pytest.raises(make_pdf.PdfError) as err:
+            make_pdf._print_sheet(context.new_page(), site, TEST_SITE_URL,
+                                  "en/tai-lieu/phong-chong-xam-hai/", sheets)
+    finally:
+        context.close()
+    assert "không vừa một trang A4" in str(err.value) and "does not fit one A4 page" in str(err.value)
 
 
 def test_links_in_page_pdfs_are_the_published_addresses(pdf_site):
