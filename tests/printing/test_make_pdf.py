@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, build_site
-from scripts.kit import comm_kit
+from scripts.kit import comm_kit, qr
+from scripts.kit import poster as kit_poster
 from scripts.printing import make_pdf
 from test_browser_print import _unembedded_fonts
 
@@ -178,3 +180,60 @@ def test_command_line(tmp_path, capsys):
     assert make_pdf.main([str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "chạy `make build` trước" in err and "run `make build` first" in err
+
+
+# --- The posters' QR codes, read back from the printed PDF --------------------------------------
+# pdftoppm (Debian poppler-utils) renders the part of the page where the poster draws its code
+# (scripts/kit/poster.py) in grey; the dark modules sampled at the centre of each module cell must
+# be exactly segno's matrix for the topic page's address: the code a phone reads is that address.
+
+PDFTOPPM = shutil.which("pdftoppm")
+QR_DPI = 200
+
+
+def _render_grey(pdf: Path, box_mm: tuple[float, float, float, float]) -> tuple[int, int, bytes]:
+    """The area (x, y, width, height, in mm from the top left) of page 1 as 8-bit grey pixels."""
+    px = [round(v * QR_DPI / 25.4) for v in box_mm]
+    done = subprocess.run([PDFTOPPM, "-gray", "-r", str(QR_DPI), "-f", "1", "-l", "1",
+                           "-x", str(px[0]), "-y", str(px[1]), "-W", str(px[2]), "-H", str(px[3]),
+                           str(pdf)], capture_output=True, check=True, timeout=60)
+    head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", done.stdout)
+    assert head, "pdftoppm did not write a PGM image"
+    width, height = int(head.group(1)), int(head.group(2))
+    return width, height, done.stdout[head.end():head.end() + width * height]
+
+
+def _modules(pdf: Path, size: int) -> tuple[tuple[bool, ...], ...]:
+    """The `size` × `size` modules of the QR code on the poster PDF, dark = True."""
+    slack = 2
+    width, height, pixels = _render_grey(pdf, (kit_poster.MARGIN - 3 - slack, kit_poster.BAND_TOP +
+                                               kit_poster.BAND_HEIGHT + 3 - slack,
+                                               kit_poster.QR_MM + 2 * slack, kit_poster.QR_MM + 2 * slack))
+    dark = [(x, y) for y in range(height) for x in range(width) if pixels[y * width + x] < 128]
+    assert dark, f"{pdf}: no QR code where the poster draws it"
+    left, right = min(x for x, _ in dark), max(x for x, _ in dark) + 1
+    top, bottom = min(y for _, y in dark), max(y for _, y in dark) + 1
+    assert abs((right - left) - (bottom - top)) <= 2, (pdf, "the code is not square")
+    cell = (right - left) / size
+    assert cell >= 3, (pdf, "too few pixels a module to read it")
+    return tuple(tuple(pixels[int(top + (r + 0.5) * cell) * width + int(left + (c + 0.5) * cell)] < 128
+                       for c in range(size)) for r in range(size))
+
+
+def test_each_poster_qr_code_is_its_topic_page_address(pdf_site):
+    if not PDFTOPPM:
+        pytest.skip("pdftoppm is not installed (Debian: apt-get install poppler-utils); the posters' "
+                    "QR codes cannot be rendered to be read back")
+    site, made, _ = pdf_site
+    posters = [p for p in made if p.name == "ap-phich-a4.pdf"]
+    assert len(posters) == 20
+    for pdf in posters:
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        expected = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, pdf.parent.name))
+        read = _modules(pdf, len(expected))
+        assert read == expected, rel
+        # The reading is exact enough to tell one address from another (the test can fail).
+        other = "an-toan-tren-mang" if pdf.parent.name != "an-toan-tren-mang" else "lao-dong-tre-em"
+        wrong = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, other))
+        assert read != wrong, rel
