@@ -73,7 +73,7 @@ run-checks:
 # A4 PDFs printed by Chromium from the built site, written next to their pages, which then link
 # them with their size (scripts/printing/make_pdf.py). Not part of serve: a preview has no PDF links.
 # After `check` (whose build would remove them); the links are checked again with the PDFs in place.
-pdf: $(VENV)/.test-deps browser-deps build  ## A4 PDFs (posters, study guide, school kit, parents' FAQ) into site/
+pdf: $(VENV)/.test-deps browser-deps build  ## A4 PDFs (posters, radio scripts, study guide, school kit, parents' FAQ) into site/
 	$(BIN)/python scripts/printing/make_pdf.py site
 	$(BIN)/python scripts/links/check_links.py site
 

@@ -506,7 +506,9 @@ def speed_sentence(lang: str) -> str:
 
 def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR, poster_html: str = "") -> str:
     """The three texts of one topic, for its kit page (`poster_html`: the A4 poster's preview
-    and download link, scripts/kit/poster.py, put after the poster text)."""
+    and download link, scripts/kit/poster.py, put after the poster text). The radio script's
+    placeholder becomes the link to its one-page PDF once `make pdf` has printed it
+    (scripts/printing/make_pdf.py)."""
     _check_lang(lang)
     t = _T[lang]
     rt = item.radio_time(lang)
@@ -520,7 +522,7 @@ def render_kit(item: KitItem, lang: str, docs: Path = DOCS_DIR, poster_html: str
 ## {t['radio']} {{#phat-thanh}}
 
 <p class="kit-meta">{t['reading']}: <time class="kit-duration" datetime="{rt.iso}">{rt.label()}</time>
-({rt.units} {unit}, {t['speed']} {rt.wpm} {speed_unit}/{t['per_min']}). {t['direction']}</p>
+({rt.units} {unit}, {t['speed']} {rt.wpm} {speed_unit}/{t['per_min']}). {t['direction']}<!-- pdf-link: phat-thanh-a4.pdf --></p>
 
 <div class="kit-script" lang="{lang}">
 {_script_html(item.radio[lang])}

@@ -6,6 +6,12 @@ it comes from, and adds to that page a link with the PDF's size ("Tải PDF, A4,
 - every A4 poster of the communication kit (…/tai-lieu/<topic>/ap-phich-a4.svg, made by the
   build) → ap-phich-a4.pdf beside it, linked from the kit page where the poster's
   `<!-- pdf-link: ap-phich-a4.pdf -->` placeholder is;
+- every topic's radio script, one A4 page in large type with its reading time at the top
+  (radio_sheet below: the radio-script section of the built kit page /tai-lieu/<topic>/, as
+  published, with the site's stylesheet, the hotline and the kit page's address) →
+  phat-thanh-a4.pdf beside the kit page, linked next to the script's reading time where the
+  `<!-- pdf-link: phat-thanh-a4.pdf -->` placeholder is; the type is the largest of
+  SHEET_SIZES_PT that keeps the script on one page;
 - the pages in PAGES, both languages (study guide, school kit, parents' FAQ), printed with the
   site's print stylesheet (A4, link addresses on paper) → <name>.pdf in the page's folder,
   linked under the page's title.
@@ -24,6 +30,7 @@ Prints each PDF's size, the total and the time taken.
 from __future__ import annotations
 
 import html
+import io
 import mimetypes
 import os
 import re
@@ -33,6 +40,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -41,6 +50,11 @@ LANG_PREFIX = {"vi": "", "en": "en/"}
 PAGES = {"hoc-tap/": "hoc-tap.pdf", "nha-truong/": "nha-truong.pdf",
          "hoi-dap/cha-me/": "hoi-dap-cha-me.pdf"}
 POSTER_SVG, POSTER_PDF = "ap-phich-a4.svg", "ap-phich-a4.pdf"
+SHEET_PDF = "phat-thanh-a4.pdf"
+SHEET_SIZES_PT = (18, 17, 16, 15, 14, 13, 12)     # radio script type, largest first
+SHEET_PAGE = "phat-thanh-a4.print.html"        # served to Chromium only, never written
+KIT_SECTION = "tai-lieu"
+SITE_CSS = "assets/stylesheets/site.css"
 PLACEHOLDER = re.compile(r"<!-- pdf-link: ([a-z0-9.-]+) -->")
 LABEL = {"vi": "Tải PDF, A4, {kb} KB", "en": "Download PDF, A4, {kb} KB"}
 
@@ -104,8 +118,55 @@ def site_url_of(site: Path) -> str:
     return match.group(1)
 
 
-def _serve_from_folder(context, site: Path, site_url: str) -> None:
-    """Answer the site's own addresses from the built folder; refuse everything else.
+_SHEET_TEXT = {
+    "vi": {"hotline": "Cần giúp đỡ, gọi {number}: {name} ({short}).", "page": "Trang tài liệu"},
+    "en": {"hotline": "For help, call {number}: {name} ({short}).", "page": "Kit page"},
+}
+
+
+def _no_permalink(fragment: str) -> str:
+    return re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", fragment, flags=re.S)
+
+
+def _strip_tags(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def radio_sheet(page_html: str, address: str, site_url: str, hotline, size_pt: float) -> str:
+    """The print document of one kit page's radio script: its title, the section "## Bài phát
+    thanh" as the built page has it (reading time first, then the script), the hotline and
+    the kit page's address, with the site's stylesheet (.radio-sheet rules)."""
+    lang = page_lang(page_html)
+    section = re.search(r'<h2 id="phat-thanh">(.*?)</h2>(.*?)(?=<h2[\s>])', page_html, re.S)
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", page_html, re.S)
+    if not section or not title or 'class="kit-script"' not in section.group(2):
+        raise PdfError(f"{address}: trang tài liệu không có mục bài phát thanh (<!-- kit: … -->) / "
+                       "the kit page has no radio-script section (<!-- kit: … -->)")
+    body = section.group(2)
+    body = re.sub(r'<br><a class="pdf-link"[^>]*>.*?</a>', "", body)      # a previous run's link
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    t = _SHEET_TEXT[lang]
+    heading = f"{_strip_tags(_no_permalink(section.group(1)))}: {_strip_tags(_no_permalink(title.group(1)))}"
+    call = t["hotline"].format(number=hotline.number, name=hotline.name[lang],
+                               short=hotline.short[lang])
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(heading)}</title>"
+            f'<link rel="stylesheet" href="{html.escape(site_url + SITE_CSS)}"></head>\n'
+            f'<body class="radio-sheet" style="font-size: {size_pt}pt">\n'
+            f"<h1>{html.escape(heading)}</h1>\n{body.strip()}\n"
+            f'<p class="radio-sheet__foot"><span class="radio-sheet__hotline">{html.escape(call)}'
+            f"</span><br>{t['page']}: {html.escape(site_url + address)}</p>\n</body></html>\n")
+
+
+def _pages(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def _serve_from_folder(context, site: Path, site_url: str, extra: dict | None = None) -> None:
+    """Answer the site's own addresses from the built folder (and `extra`: site-relative
+    address -> HTML made here); refuse everything else.
     The pages are opened at their published address, so the links in the PDFs are too."""
 
     def handle(route):
@@ -113,6 +174,8 @@ def _serve_from_folder(context, site: Path, site_url: str) -> None:
         if not url.startswith(site_url):
             return route.abort()
         rel = unquote(url[len(site_url):])
+        if extra and rel in extra:
+            return route.fulfill(status=200, body=extra[rel], content_type="text/html; charset=utf-8")
         path = (site / rel).resolve()
         if path.is_dir():
             path = path / "index.html"
@@ -130,6 +193,10 @@ def jobs(site: Path) -> list[tuple[str, Path, str]]:
     for svg in sorted(site.rglob(POSTER_SVG)):
         out.append(("poster", svg.with_name(POSTER_PDF), svg.relative_to(site).as_posix()))
     for lang, prefix in LANG_PREFIX.items():
+        for kit in sorted((site / prefix / KIT_SECTION).glob("*/index.html")):
+            if 'id="phat-thanh"' in kit.read_text(encoding="utf-8"):
+                out.append(("sheet", kit.with_name(SHEET_PDF),
+                            kit.parent.relative_to(site).as_posix() + "/"))
         for path, name in PAGES.items():
             page = site / prefix / path / "index.html"
             if not page.is_file():
@@ -137,6 +204,32 @@ def jobs(site: Path) -> list[tuple[str, Path, str]]:
                                "is not built; run `make build` first")
             out.append(("page", page.with_name(name), prefix + path))
     return out
+
+
+def _print_sheet(page, site: Path, base: str, address: str, sheets: dict) -> tuple[bytes, float]:
+    """The radio script of the kit page at `address` on one A4 page, in the largest type that
+    fits (SHEET_SIZES_PT). Returns the PDF and that size."""
+    from scripts.phones import DataError, load_phones
+
+    try:
+        hotline = next(p for p in load_phones() if p.hotline)
+    except (DataError, StopIteration) as exc:
+        raise PdfError(f"data/phones.yml: không có số đường dây nóng (hotline: true) / no hotline "
+                       f"number (hotline: true): {exc}") from exc
+    source = (site / address / "index.html").read_text(encoding="utf-8")
+    virtual = address + SHEET_PAGE
+    for size in SHEET_SIZES_PT:
+        sheets[virtual] = radio_sheet(source, address, base, hotline, size)
+        response = page.goto(base + virtual, wait_until="load")
+        if not response or response.status != 200:
+            raise PdfError(f"{virtual}: không mở được / could not be opened")
+        data = page.pdf(format="Letter", prefer_css_page_size=True, print_background=True)
+        if _pages(data) == 1:
+            return data, size
+    raise PdfError(f"{address}: bài phát thanh không vừa một trang A4 kể cả ở cỡ chữ "
+                   f"{SHEET_SIZES_PT[-1]} pt; hãy rút ngắn bài trong data/communication_kit/ / the "
+                   f"radio script does not fit one A4 page even at {SHEET_SIZES_PT[-1]} pt type; "
+                   "shorten it in data/communication_kit/")
 
 
 def make_pdfs(site: Path, log=print, browser=None) -> list[Path]:
@@ -162,10 +255,17 @@ def make_pdfs(site: Path, log=print, browser=None) -> list[Path]:
     base = site_url_of(site)
     made: list[Path] = []
     context = browser.new_context(java_script_enabled=False)
+    sheets: dict[str, str] = {}
     try:
-        _serve_from_folder(context, site, base)
+        _serve_from_folder(context, site, base, sheets)
         page = context.new_page()
         for kind, pdf, address in todo:
+            if kind == "sheet":
+                data, size = _print_sheet(page, site, base, address, sheets)
+                pdf.write_bytes(data)
+                made.append(pdf)
+                log(f"{len(data) // 1024:>6} KB  {pdf.relative_to(site).as_posix()} ({size} pt)")
+                continue
             response = page.goto(base + address, wait_until="load")
             if not response or response.status != 200:
                 raise PdfError(f"{address}: không mở được ({response and response.status}) / "

@@ -300,7 +300,9 @@ def test_kit_marker_renders_the_three_texts_with_the_computed_time(kit):
     rt = items[0].radio_time("vi")
     assert f'datetime="{rt.iso}"' in out and rt.label() in out
     assert 'id="phat-thanh"' not in out and "{#phat-thanh}" in out and "{#tin-nhan}" in out
-    assert 'class="kit-poster"' in out and "<!--" not in out
+    # The only comment left is where `make pdf` puts the radio script's PDF link, by its time.
+    assert out.count("<!--") == 1 and "</time>" in out.split("<!-- pdf-link: phat-thanh-a4.pdf -->")[0]
+    assert 'class="kit-poster"' in out
     assert '<span class="kit-direction">[đọc: một – một – một]</span>' in out
 
 

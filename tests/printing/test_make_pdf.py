@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import TEST_SITE_URL, build_site
+from scripts.kit import comm_kit, qr
+from scripts.kit import poster as kit_poster
 from scripts.printing import make_pdf
 from test_browser_print import _unembedded_fonts
 
@@ -43,6 +46,7 @@ def test_every_poster_and_page_has_its_pdf(pdf_site):
     posters = sorted(site.rglob("ap-phich-a4.svg"))
     assert len(posters) == 20                                 # ten topics, two languages
     expected = {p.with_name("ap-phich-a4.pdf") for p in posters}
+    expected |= {p.with_name(make_pdf.SHEET_PDF) for p in posters}  # each kit page's radio script
     for prefix in ("", "en/"):
         for path, name in make_pdf.PAGES.items():
             expected.add(site / prefix / path / name)
@@ -61,7 +65,8 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
         reader, text = _read(pdf)
         rel = pdf.relative_to(site).as_posix()
         poster = pdf.name == "ap-phich-a4.pdf"
-        assert len(reader.pages) == 1 if poster else len(reader.pages) >= 1, rel
+        sheet = pdf.name == make_pdf.SHEET_PDF
+        assert len(reader.pages) == 1 if poster or sheet else len(reader.pages) >= 1, rel
         for page in reader.pages:
             w, h = float(page.mediabox.width), float(page.mediabox.height)
             assert abs(w - A4[0]) < 1.5 and abs(h - A4[1]) < 1.5, (rel, w, h)
@@ -76,6 +81,58 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
             topic = pdf.parent.name
             address = TEST_SITE_URL + ("en/" if lang == "en" else "") + f"tuyen-truyen/{topic}/"
             assert squash(address) in text, rel           # the address under the QR code
+        if sheet:
+            address = TEST_SITE_URL + pdf.parent.relative_to(site).as_posix() + "/"
+            assert squash(address) in text, rel           # the kit page's address at the foot
+
+
+def test_radio_script_pdf_has_its_reading_time_at_the_top_and_the_whole_script(pdf_site):
+    site, made, lines = pdf_site
+    items = {i.topic: i for i in comm_kit.load_kit()}
+    sheets = [p for p in made if p.name == make_pdf.SHEET_PDF]
+    assert len(sheets) == 2 * len(items)
+    for pdf in sheets:
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        item = items[pdf.parent.name]
+        _, text = _read(pdf)
+        label = squash(("Thời lượng đọc: " if lang == "vi" else "Reading time: ")
+                       + item.radio_time(lang).label())
+        first = squash(comm_kit.spoken_text(item.radio[lang]))[:40]
+        last = squash(item.radio[lang])[-40:]
+        assert label in text and text.index(label) < text.index(first), rel   # time before script
+        assert text.index(label) < 300, rel                                   # at the top
+        assert last in text, rel                                              # all of it, one page
+    assert all(re.search(r"\((1[2-8]) pt\)$", line) for line in lines if make_pdf.SHEET_PDF in line)
+
+
+def test_radio_sheet_refuses_a_page_without_a_radio_script(pdf_site):
+    site, _, _ = pdf_site
+    hotline = next(p for p in comm_kit.load_phones() if p.hotline)
+    page = (site / "hoc-tap" / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(make_pdf.PdfError) as err:
+        make_pdf.radio_sheet(page, "hoc-tap/", TEST_SITE_URL, hotline, 16)
+    assert "không có mục bài phát thanh" in str(err.value) and "no radio-script section" in str(err.value)
+    kit = (site / "tai-lieu" / "phong-chong-xam-hai" / "index.html").read_text(encoding="utf-8")
+    sheet = make_pdf.radio_sheet(kit, "tai-lieu/phong-chong-xam-hai/", TEST_SITE_URL, hotline, 16)
+    assert 'class="pdf-link"' not in sheet and 'class="headerlink"' not in sheet
+    assert 'lang="vi"' in sheet and "font-size: 16pt" in sheet
+    assert "gọi 111: Tổng đài quốc gia bảo vệ trẻ em" in sheet
+
+
+def test_a_radio_script_too_long_for_one_page_stops_with_a_message(pdf_site, browser, monkeypatch):
+    site, _, _ = pdf_site
+    monkeypatch.setattr(make_pdf, "SHEET_SIZES_PT", (48,))   # as if the script were far longer
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        sheets: dict = {}
+        make_pdf._serve_from_folder(context, site, TEST_SITE_URL, sheets)
+        with pytest.raises(make_pdf.PdfError) as err:
+            make_pdf._print_sheet(context.new_page(), site, TEST_SITE_URL,
+                                  "en/tai-lieu/phong-chong-xam-hai/", sheets)
+    finally:
+        context.close()
+    assert "không vừa một trang A4" in str(err.value) and "does not fit one A4 page" in str(err.value)
 
 
 def test_links_in_page_pdfs_are_the_published_addresses(pdf_site):
@@ -123,3 +180,60 @@ def test_command_line(tmp_path, capsys):
     assert make_pdf.main([str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "chạy `make build` trước" in err and "run `make build` first" in err
+
+
+# --- The posters' QR codes, read back from the printed PDF --------------------------------------
+# pdftoppm (Debian poppler-utils) renders the part of the page where the poster draws its code
+# (scripts/kit/poster.py) in grey; the dark modules sampled at the centre of each module cell must
+# be exactly segno's matrix for the topic page's address: the code a phone reads is that address.
+
+PDFTOPPM = shutil.which("pdftoppm")
+QR_DPI = 200
+
+
+def _render_grey(pdf: Path, box_mm: tuple[float, float, float, float]) -> tuple[int, int, bytes]:
+    """The area (x, y, width, height, in mm from the top left) of page 1 as 8-bit grey pixels."""
+    px = [round(v * QR_DPI / 25.4) for v in box_mm]
+    done = subprocess.run([PDFTOPPM, "-gray", "-r", str(QR_DPI), "-f", "1", "-l", "1",
+                           "-x", str(px[0]), "-y", str(px[1]), "-W", str(px[2]), "-H", str(px[3]),
+                           str(pdf)], capture_output=True, check=True, timeout=60)
+    head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", done.stdout)
+    assert head, "pdftoppm did not write a PGM image"
+    width, height = int(head.group(1)), int(head.group(2))
+    return width, height, done.stdout[head.end():head.end() + width * height]
+
+
+def _modules(pdf: Path, size: int) -> tuple[tuple[bool, ...], ...]:
+    """The `size` × `size` modules of the QR code on the poster PDF, dark = True."""
+    slack = 2
+    width, height, pixels = _render_grey(pdf, (kit_poster.MARGIN - 3 - slack, kit_poster.BAND_TOP +
+                                               kit_poster.BAND_HEIGHT + 3 - slack,
+                                               kit_poster.QR_MM + 2 * slack, kit_poster.QR_MM + 2 * slack))
+    dark = [(x, y) for y in range(height) for x in range(width) if pixels[y * width + x] < 128]
+    assert dark, f"{pdf}: no QR code where the poster draws it"
+    left, right = min(x for x, _ in dark), max(x for x, _ in dark) + 1
+    top, bottom = min(y for _, y in dark), max(y for _, y in dark) + 1
+    assert abs((right - left) - (bottom - top)) <= 2, (pdf, "the code is not square")
+    cell = (right - left) / size
+    assert cell >= 3, (pdf, "too few pixels a module to read it")
+    return tuple(tuple(pixels[int(top + (r + 0.5) * cell) * width + int(left + (c + 0.5) * cell)] < 128
+                       for c in range(size)) for r in range(size))
+
+
+def test_each_poster_qr_code_is_its_topic_page_address(pdf_site):
+    if not PDFTOPPM:
+        pytest.skip("pdftoppm is not installed (Debian: apt-get install poppler-utils); the posters' "
+                    "QR codes cannot be rendered to be read back")
+    site, made, _ = pdf_site
+    posters = [p for p in made if p.name == "ap-phich-a4.pdf"]
+    assert len(posters) == 20
+    for pdf in posters:
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        expected = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, pdf.parent.name))
+        read = _modules(pdf, len(expected))
+        assert read == expected, rel
+        # The reading is exact enough to tell one address from another (the test can fail).
+        other = "an-toan-tren-mang" if pdf.parent.name != "an-toan-tren-mang" else "lao-dong-tre-em"
+        wrong = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, other))
+        assert read != wrong, rel
