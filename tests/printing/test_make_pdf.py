@@ -20,7 +20,8 @@ from scripts.kit import poster as kit_poster
 from scripts.printing import make_pdf
 from test_browser_print import _unembedded_fonts
 
-pytestmark = pytest.mark.browser
+# One worker builds the site and prints its PDFs once for the whole module (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("make-pdf")]
 
 POSTER_BUDGET = 300 * 1024         # the aim: a poster within 300 KB,
 PAGE_BUDGET = 500 * 1024           # any other PDF within 500 KB

@@ -23,6 +23,10 @@ LANGS = {"vi": "", "en": "en/"}
 AS_OF = {"vi": "tính đến ngày", "en": "as of"}
 
 
+# The two dated builds are made once, in one worker (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("build-date")
+
+
 @pytest.fixture(scope="module")
 def reg():
     return load_registry()
