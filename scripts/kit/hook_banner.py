@@ -21,9 +21,9 @@ from scripts.core.build_lang import languages, page_language  # noqa: E402
 from scripts.phones import DataError, load_phones  # noqa: E402
 
 
-def _phones():
+def _phones(config):
     try:
-        phones = load_phones()
+        phones = config.extra.get("phones") or load_phones()   # read once by hook_website
         banner.hotline(phones)
     except DataError as exc:
         raise PluginError(str(exc)) from exc
@@ -37,7 +37,7 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path).resolve()
     page_path = src.parent.relative_to(Path(config.docs_dir).resolve() / lang).as_posix()
     page_path = "" if page_path == "." else page_path + "/"
-    return banner.fill(markdown, _phones(), lang, config.site_url, page_path)
+    return banner.fill(markdown, _phones(config), lang, config.site_url, page_path)
 
 
 def on_post_build(config):
@@ -45,6 +45,6 @@ def on_post_build(config):
     if lang != default:
         return              # static-i18n's build of another language, into site/<lang>/
     try:
-        banner.write_files(Path(config.site_dir), _phones())
+        banner.write_files(Path(config.site_dir), _phones(config))
     except DataError as exc:   # a name too long for the banner: the editor's message, no traceback
         raise PluginError(str(exc)) from exc

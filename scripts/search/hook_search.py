@@ -61,7 +61,8 @@ def on_post_page(output, page, config):
         raise PluginError(str(exc)) from exc
     # "Nothing found is still an answer": the hidden panel with 111 and /bao-tin/ (help_panel.py)
     lang = locale or config.theme["language"]
-    return add_panel(output, lang, page.url, prefix)
+    # The registry hook_website read once for the build, not data/phones.yml again for every page.
+    return add_panel(output, lang, page.url, prefix, config.extra.get("phones"))
 
 
 @event_priority(10)  # before scripts/website/hook_website.py writes each language's 404 page to disk
