@@ -36,7 +36,7 @@ _state: dict = {}
 
 def on_config(config):
     try:
-        phones = config.extra.get("phones") or load_phones()   # read once by hook_website
+        phones = load_phones()
         _state["phones"] = phones
         _state["items"] = comm_kit.load_kit(comm_kit.KIT_DIR, comm_kit.DOCS_DIR,
                                             {p.number for p in phones})
