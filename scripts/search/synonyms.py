@@ -62,11 +62,32 @@ def _check_phrase(value, shown: str, line: int, where: Text) -> list[Problem]:
 
 
 FIRST = "first"
-FIRST_FIELDS = ("page", "vi", "en")
+FIRST_FIELDS = ("page", "vi", "en", "and")
+
+
+def _first_phrases(entry, shown: str, label: str) -> tuple[list[str], list[Problem]]:
+    """The vi: and en: phrase lists of a `first` rule (or of its `and:`), both required."""
+    phrases, bad = [], []
+    for lang in ("vi", "en"):
+        items = entry.get(lang)
+        where = Text(f"{label}, {lang}", f"{label}, {lang}")
+        line = entry.line_of(lang)
+        if not isinstance(items, list) or not items:
+            bad.append(_p(shown, line, "empty-entry",
+                          Text(f"{where.vi}: cần danh sách cụm từ.", f"{where.en}: needs a list of phrases."),
+                          Text("Viết [cụm từ, cụm từ].", "Write [phrase, phrase].")))
+            continue
+        for item in items:
+            found = _check_phrase(item, shown, line, where)
+            bad += found
+            if not found:
+                phrases.append(item.strip())
+    return phrases, bad
 
 
 def _load_first(value, shown: str, line: int, docs: Path) -> tuple[list[dict], list[Problem]]:
-    """`first:` — pages put first when a search contains one of their phrases."""
+    """`first:` — pages put first when a search contains one of their phrases (and, for a rule
+    with `and:`, one of those phrases too). The first rule that matches decides."""
     rules, problems = [], []
     if not isinstance(value, list):
         return [], [_p(shown, line, "shape",
@@ -84,8 +105,8 @@ def _load_first(value, shown: str, line: int, docs: Path) -> tuple[list[dict], l
         for key in rule:
             if key not in FIRST_FIELDS:
                 bad.append(_p(shown, rule.line_of(key), "unknown-field",
-                              Text(f"first: mục không biết \"{key}\" (chỉ có page, vi, en).",
-                                   f"first: unknown field \"{key}\" (only page, vi, en)."),
+                              Text(f"first: mục không biết \"{key}\" (chỉ có page, vi, en, and).",
+                                   f"first: unknown field \"{key}\" (only page, vi, en, and)."),
                               Text("Sửa tên mục hoặc xóa.", "Fix the name or delete it.")))
         page = rule.get("page")
         if not isinstance(page, str) or not page.strip() or not (docs / "vi" / page / "index.md").exists():
@@ -93,23 +114,28 @@ def _load_first(value, shown: str, line: int, docs: Path) -> tuple[list[dict], l
                           Text(f"first: page: \"{page}\" không có trong docs/vi/.",
                                f"first: page: \"{page}\" is not in docs/vi/."),
                           Text("Ghi đường dẫn của trang, như bao-tin/.", "Write the page's path, like bao-tin/.")))
-        phrases = []
-        for lang in ("vi", "en"):
-            items = rule.get(lang)
-            where = Text(f"first, {lang}", f"first, {lang}")
-            if not isinstance(items, list) or not items:
-                bad.append(_p(shown, rule.line_of(lang), "empty-entry",
-                              Text(f"{where.vi}: cần danh sách cụm từ.", f"{where.en}: needs a list of phrases."),
-                              Text("Viết [cụm từ, cụm từ].", "Write [phrase, phrase].")))
-                continue
-            for item in items:
-                found = _check_phrase(item, shown, rule.line_of(lang), where)
+        phrases, found = _first_phrases(rule, shown, "first")
+        bad += found
+        also = []
+        if "and" in rule:
+            both = rule["and"]
+            if not isinstance(both, dict):
+                bad.append(_p(shown, rule.line_of("and"), "shape",
+                              Text("first, and: cần hai mục vi: và en:, mỗi mục một danh sách cụm từ.",
+                                   "first, and: needs vi: and en:, each a list of phrases."),
+                              Text(f"Xem mẫu ở {DOC}.", f"See the example in {DOC}.")))
+            else:
+                for key in both:
+                    if key not in ("vi", "en"):
+                        bad.append(_p(shown, both.line_of(key), "unknown-field",
+                                      Text(f"first, and: mục không biết \"{key}\" (chỉ có vi, en).",
+                                           f"first, and: unknown field \"{key}\" (only vi, en)."),
+                                      Text("Sửa tên mục hoặc xóa.", "Fix the name or delete it.")))
+                also, found = _first_phrases(both, shown, "first, and")
                 bad += found
-                if not found:
-                    phrases.append(item.strip())
         problems += bad
         if not bad:
-            rules.append({"page": page.strip(), "phrases": phrases})
+            rules.append({"page": page.strip(), "phrases": phrases, "and": also})
     return rules, problems
 
 

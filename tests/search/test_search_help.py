@@ -114,6 +114,8 @@ def test_synonyms_in_the_real_search_box(served_site, new_page, path, query, wan
     ("", "đường dây nóng"), ("", "duong day nong"), ("", "số điện thoại báo bạo hành trẻ em"),
     ("", "so dien thoai bao bao hanh tre em"), ("en/", "child abuse hotline"),
     ("en/", "who do I call"),
+    # no reporting word: harm to a child, and the reader saw or suspects it (an "and:" rule)
+    ("", "nghi ngo hang xom nguoc dai con"), ("en/", "I suspect my neighbor abuses his kids"),
 ])
 def test_reporting_questions_put_the_reporting_page_first(served_site, new_page, path, query):
     page, errors = _search(new_page, served_site, path, query)

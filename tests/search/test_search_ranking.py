@@ -144,3 +144,32 @@ def test_first_rule_puts_its_page_first_only_for_its_phrases(lunr_page):
     assert page.evaluate(PROMOTE, [["hoi-dap/", "thuat-ngu/"], ["bao", "tin"]]) == ["hoi-dap/", "thuat-ngu/"]
     # no rules: nothing moves
     assert lunr_page(synonyms=[]).evaluate(PROMOTE, [found, ["so", "dien", "thoai"]]) == found
+
+
+def test_first_rule_with_and_needs_both_and_the_first_match_decides(lunr_page):
+    school = {"page": "hoi-dap/nha-truong/", "phrases": ["bạo hành", "abuse"], "and": ["giáo viên", "teacher"]}
+    witness = {"page": "bao-tin/", "phrases": ["bạo hành", "abuse"], "and": ["phải làm gì", "neighbour"]}
+    page = lunr_page(synonyms=[], first=[school, witness])
+    found = ["tuyen-truyen/a/", "hoi-dap/nha-truong/#x", "bao-tin/"]
+    promote = lambda query: page.evaluate(PROMOTE, [found, query.split()])
+    assert promote("thấy trẻ bị bạo hành phải làm gì")[0] == "bao-tin/"
+    assert promote("my neighbours abuse their son")[0] == "bao-tin/"          # English endings
+    # one half alone does nothing
+    assert promote("bạo hành là gì") == found and promote("phải làm gì") == found
+    # both rules match: the first one listed wins
+    assert promote("giáo viên bạo hành học sinh phải làm gì")[0] == "hoi-dap/nha-truong/#x"
+    # the first matching rule's page was not found: the next rule decides
+    assert page.evaluate(PROMOTE, [["x/", "bao-tin/"], "giáo viên bạo hành phải làm gì".split()])[0] == "bao-tin/"
+
+
+def test_first_rule_diacritics_may_be_left_out_not_changed(lunr_page):
+    rule = {"page": "bao-tin/", "phrases": ["đánh"], "and": ["giúp"]}
+    page = lunr_page(synonyms=[], first=[rule])
+    found = ["tuyen-truyen/a/", "bao-tin/"]
+    promote = lambda query: page.evaluate(PROMOTE, [found, query.split()])
+    assert promote("tre bi danh can giup")[0] == "bao-tin/"          # none typed
+    assert promote("trẻ bị đanh cần giup")[0] == "bao-tin/"          # tone left out, đ kept
+    assert promote("trẻ bị dánh cần giúp")[0] == "bao-tin/"          # đ typed as d
+    assert promote("trang dành cho trẻ cần giúp") == found           # another word: "dành"
+    assert promote("danh sách cần giúp")[0] == "bao-tin/"            # unaccented stays ambiguous
+    assert promote("đảnh giúp") == found                             # a different tone

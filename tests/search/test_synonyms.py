@@ -104,6 +104,32 @@ def test_first_rules_checked(tmp_path):
                     "  - page: khong-co/\n    vi: [a]\n    en: [b]\n"
                     "  - page: bao-tin/\n    vi: []\n    en: [b]\n    when: x\n", encoding="utf-8")
     groups, problems = synonyms.load_synonyms(path)
-    assert groups["first"] == [{"page": "bao-tin/", "phrases": ["báo tin", "report"]}]
+    assert groups["first"] == [{"page": "bao-tin/", "phrases": ["báo tin", "report"], "and": []}]
     found = {(p.line, p.code) for p in problems}
     assert found == {(5, "search.unknown-page"), (9, "search.empty-entry"), (11, "search.unknown-field")}
+
+
+def test_first_rules_with_and(tmp_path):
+    """`and:` needs vi: and en: phrase lists; a rule with a bad `and:` is left out, with the line."""
+    (tmp_path / "docs" / "vi" / "bao-tin").mkdir(parents=True)
+    (tmp_path / "docs" / "vi" / "bao-tin" / "index.md").write_text("---\ntitle: T\n---\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "search_synonyms.yml"
+    path.write_text("first:\n"
+                    "  - page: bao-tin/\n    vi: [bạo hành]\n    en: [abuse]\n"
+                    "    and:\n      vi: [phải làm gì, thấy]\n      en: [what to do]\n"      # good
+                    "  - page: bao-tin/\n    vi: [a]\n    en: [b]\n    and: [thấy]\n"          # line 11: not vi/en
+                    "  - page: bao-tin/\n    vi: [a]\n    en: [b]\n"
+                    "    and:\n      vi: [c]\n      fr: [d]\n"                               # line 16, 17
+                    "  - page: bao-tin/\n    vi: [a]\n    en: [b]\n"
+                    "    and:\n      vi: [\"  \"]\n      en: []\n", encoding="utf-8")          # line 22, 23
+    groups, problems = synonyms.load_synonyms(path)
+    assert groups["first"] == [{"page": "bao-tin/", "phrases": ["bạo hành", "abuse"],
+                                "and": ["phải làm gì", "thấy", "what to do"]}]
+    found = {(p.line, p.code) for p in problems}
+    assert (11, "search.shape") in found
+    assert (17, "search.unknown-field") in found and (16, "search.empty-entry") in found
+    assert (23, "search.empty-entry") in found and any(line == 22 for line, _ in found)
+    for problem in problems:
+        text = problem.what.vi + problem.what.en
+        assert "and" in text
