@@ -10,7 +10,7 @@ result pages), mean reciprocal rank, whether every question about reporting or t
 has /bao-tin/ first, the misses, the worker's answer time (median, p95: message to the worker
 until its answer, on the full index) and the gzip size of each language's index.
 
-    .venv/bin/python benchmarks/bench_relevance.py [--site DIR] [--misses N] [--json FILE]
+    .venv/bin/python benchmarks/bench_relevance.py [--site DIR] [--misses N] [--json FILE] [--queries FILE]
 
 Goal (issue 13): success@3 >= 95 % and success@1 >= 80 % in every mode, /bao-tin/ first for
 every reporting question; exits 1 when a goal is missed.
@@ -159,13 +159,20 @@ def p95(values: list[float]) -> float:
     return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
 
 
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--misses", type=int, default=40, help="misses to print per mode")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--queries", type=Path, default=QUERIES,
+                        help="another query set in the same format (e.g. a held-out set)")
     args = parser.parse_args(argv)
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
     queries = {lang: [dict(item) for item in queries[lang]] for lang in ("vi", "en")}
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             "index_gzip": {lang: size.gzip_size for lang, size in sizes.items()},
         }, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"Search relevance: {len(queries['vi'])} Vietnamese and {len(queries['en'])} English "
-          f"queries ({QUERIES.relative_to(ROOT)}), Material's search worker in Chromium")
+          f"queries ({_shown(args.queries)}), Material's search worker in Chromium")
     print(machine_note())
     print(f"\n{'mode':<15}{'queries':>8}{'success@1':>11}{'success@3':>11}{'MRR':>7}"
           f"{'bao-tin first':>15}{'median ms':>11}{'p95 ms':>8}")

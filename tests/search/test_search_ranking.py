@@ -173,3 +173,17 @@ def test_first_rule_diacritics_may_be_left_out_not_changed(lunr_page):
     assert promote("trang dành cho trẻ cần giúp") == found           # another word: "dành"
     assert promote("danh sách cần giúp")[0] == "bao-tin/"            # unaccented stays ambiguous
     assert promote("đảnh giúp") == found                             # a different tone
+
+
+def test_a_query_typed_without_any_tone_does_not_trust_its_other_marks(lunr_page):
+    """"ban thương vu la gi" has no tone mark: "thương" is "thường" with the tone left out, so
+    pages with the exact "thương" must not be lifted above those with "thường"."""
+    page = lunr_page(synonyms=[])
+    assert page.evaluate("q => lunr.fold.toneless(q)", "ban thương vu la gi") is True
+    assert page.evaluate("q => lunr.fold.toneless(q)", "ban thường vụ là gì") is False
+    assert page.evaluate("q => lunr.fold.toneless(q)", "thương") is False      # one word: may be meant
+    docs = [{"location": f"injury-{i}", "title": "", "text": "Phòng tai nạn thương tích cho trẻ."} for i in range(3)]
+    docs += [{"location": "glossary", "title": "Ban Thường vụ", "text": "Ban Thường vụ Huyện ủy là cơ quan lãnh đạo."}]
+    docs += [{"location": f"other-{i}", "title": "", "text": "Ban chỉ đạo thường xuyên họp."} for i in range(2)]
+    toneless, toned = search(page, docs, "ban thương vu", "ban thường vụ")
+    assert toneless[0] == "glossary" and toned[0] == "glossary"
