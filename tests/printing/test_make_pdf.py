@@ -87,6 +87,61 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
             assert squash(address) in text, rel           # the kit page's address at the foot
 
 
+# --- Each page PDF names its own page --------------------------------------------------------
+# A page printed whole says "Bản in từ: <address>" / "Printed from: <address>" under the hotline
+# (scripts/printing/print_source.py); a radio script names its kit page at the foot. The address
+# expected is derived here from where the PDF lies: site_url + the folder of the page.
+OWN_LABEL = {"page": {"vi": "Bản in từ:", "en": "Printed from:"},
+             "sheet": {"vi": "Trang tài liệu:", "en": "Kit page:"}}
+
+
+def _own_address(site: Path, pdf: Path) -> str:
+    return TEST_SITE_URL + pdf.parent.relative_to(site).as_posix() + "/"
+
+
+def _kind(pdf: Path) -> str:
+    return "sheet" if pdf.name == make_pdf.SHEET_PDF else "poster" if pdf.name == "ap-phich-a4.pdf" else "page"
+
+
+def printed_from(reader: PdfReader, label: str) -> list[str]:
+    """Every address printed after `label` at the start of a line, on any page. pypdf puts
+    stray spaces inside Vietnamese words, so the line is compared without whitespace (an
+    address has none)."""
+    key = squash(label)
+    lines = (squash(line) for page in reader.pages for line in (page.extract_text() or "").splitlines())
+    return [line[len(key):] for line in lines if line.startswith(key)]
+
+
+def test_each_page_pdf_carries_its_own_address_and_no_other(pdf_site):
+    site, made, _ = pdf_site
+    own = {pdf: _own_address(site, pdf) for pdf in made if _kind(pdf) != "poster"}
+    assert sum(_kind(p) == "page" for p in own) == 2 * len(make_pdf.PAGES)
+    assert len(set(own.values())) == len(own) and len(own) >= 2
+    for pdf, address in own.items():
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        reader = PdfReader(str(pdf))
+        found = printed_from(reader, OWN_LABEL[_kind(pdf)][lang])
+        assert found == [address], (rel, found)
+        if _kind(pdf) == "page":                             # on page 1, under the hotline
+            first = squash(reader.pages[0].extract_text())
+            assert first.index(squash("111")) < first.index(squash(OWN_LABEL["page"][lang] + address))
+        # A PDF of one page does not pass as the PDF of any other page.
+        for other, other_address in own.items():
+            if other != pdf:
+                assert other_address not in found, (rel, other.relative_to(site).as_posix())
+
+
+def test_the_reading_of_the_own_address_is_exact(pdf_site):
+    """printed_from reads the whole line: a longer or shorter address is not the same page."""
+    site, _, _ = pdf_site
+    reader = PdfReader(str(site / "en" / "hoc-tap" / "hoc-tap.pdf"))
+    found = printed_from(reader, "Printed from:")
+    assert found == [TEST_SITE_URL + "en/hoc-tap/"]
+    assert TEST_SITE_URL + "en/" not in found and TEST_SITE_URL + "hoc-tap/" not in found
+    assert printed_from(reader, "Bản in từ:") == []          # the English PDF has no Vietnamese line
+
+
 def test_radio_script_pdf_has_its_reading_time_at_the_top_and_the_whole_script(pdf_site):
     site, made, lines = pdf_site
     items = {i.topic: i for i in comm_kit.load_kit()}
