@@ -119,3 +119,73 @@ def test_assembly_talk_lasts_three_to_five_minutes(built_site, lang, low, high):
     section = text.split('id="bai-noi-chuyen-duoi-co"')[1]
     talk = section.split('<div class="ready-text">')[1].split("</div>")[0]
     assert low <= _words(talk) <= high, _words(talk)
+
+
+# --- reading codes out of a picture (qr.read_codes: the printed PDFs' codes) ---------------------
+
+def _canvas(width: int, height: int) -> bytearray:
+    return bytearray([255]) * (width * height)
+
+
+def _draw(canvas: bytearray, width: int, matrix, left: int, top: int, scale: float, grey: int = 0):
+    """Paint `matrix` with modules of `scale` pixels (fractional: edges fall between pixels)."""
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                for y in range(round(top + r * scale), round(top + (r + 1) * scale)):
+                    start = y * width
+                    canvas[start + round(left + c * scale):start + round(left + (c + 1) * scale)] = \
+                        bytes([grey]) * (round(left + (c + 1) * scale) - round(left + c * scale))
+
+
+URLS = ["https://example.org/tre-em/", "https://example.org/tre-em/en/hoi-dap/nha-truong/",
+        "https://example.org/tre-em/bao-tin/danh-cho-tre-em/#goi-111-va-dieu-gi-xay-ra-sau-do-x"]
+
+
+def test_several_codes_of_different_sizes_anywhere_on_a_picture_are_all_read():
+    width, height = 900, 700
+    canvas = _canvas(width, height)
+    places = [(URLS[0], 40, 30, 5.0), (URLS[1], 420, 60, 4.3), (URLS[2], 120, 380, 3.6)]
+    for url, left, top, scale in places:
+        _draw(canvas, width, qr.matrix_of(url), left, top, scale, grey=40)
+    # Text-like noise and one lone finder-like square: neither is a code.
+    for i in range(30):
+        _draw(canvas, width, [[True, False, True, True, False, True]], 560 + (i % 5) * 60,
+              420 + (i // 5) * 40, 6)
+    finder = [[r in (0, 6) or c in (0, 6) or (2 <= r <= 4 and 2 <= c <= 4) for c in range(7)]
+              for r in range(7)]
+    _draw(canvas, width, finder, 780, 40, 6)
+    found = qr.read_codes(bytes(canvas), width, height)
+    assert [f.matrix for f in found] == [qr.matrix_of(URLS[0]), qr.matrix_of(URLS[1]),
+                                         qr.matrix_of(URLS[2])]
+    for f, (url, left, top, scale) in zip(found, places):
+        size = len(qr.matrix_of(url))
+        assert abs(f.left - left) < scale and abs(f.top - top) < scale
+        assert abs(f.right - (left + size * scale)) < scale and abs(f.bottom - (top + size * scale)) < scale
+    # Exact enough to tell one address from another.
+    assert found[0].matrix != qr.matrix_of(URLS[0] + "x")
+
+
+def test_a_page_without_a_whole_code_gives_nothing():
+    width, height = 400, 400
+    canvas = _canvas(width, height)
+    matrix = [list(row) for row in qr.matrix_of(URLS[0])]
+    for r in range(len(matrix) - 8, len(matrix)):            # rub out the bottom-left square
+        matrix[r][:8] = [False] * 8
+    _draw(canvas, width, matrix, 40, 40, 6)
+    assert qr.read_codes(bytes(canvas), width, height) == []
+    assert qr.read_codes(bytes(_canvas(width, height)), width, height) == []
+
+
+def test_modules_too_small_to_read_are_not_guessed():
+    width, height = 200, 200
+    canvas = _canvas(width, height)
+    _draw(canvas, width, qr.matrix_of(URLS[0]), 20, 20, 2)
+    assert qr.read_codes(bytes(canvas), width, height, min_module=2.5) == []
+    assert [f.matrix for f in qr.read_codes(bytes(canvas), width, height, min_module=1.5)] == \
+        [qr.matrix_of(URLS[0])]
+
+
+def test_a_picture_shorter_than_its_size_is_refused():
+    with pytest.raises(ValueError):
+        qr.read_codes(b"\xff" * 10, 4, 4)

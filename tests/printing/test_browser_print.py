@@ -177,6 +177,8 @@ def test_print_styles(served_site, new_page, path):
         assert page.locator(selector).first.is_visible(), f"{selector} should show on screen"
     answer = page.locator("article details.question").first.locator(":scope > :not(summary)").first
     assert not answer.is_visible(), "self-check answers should stay hidden on screen until asked for"
+    source = page.locator("article .print-source")
+    assert source.count() == 1 and not source.is_visible(), "the page's own address is for paper only"
 
     page.emulate_media(media="print")
     for selector in chrome + [".md-sidebar--secondary", ".md-search", ".md-select", ".md-top",
@@ -190,6 +192,9 @@ def test_print_styles(served_site, new_page, path):
     style = number.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight]")
     assert style[0] == "rgb(0, 0, 0)" and int(style[1]) >= 700, style
     assert answer.is_visible(), "self-check answers should be printed open"
+    label = "Printed from" if lang_of(path) == "en" else "Bản in từ"
+    assert source.is_visible(), "the page's own address must be printed"
+    assert source.inner_text() == f"{label}: {served_site}{path}"
 
     after = page.evaluate("""() => [...document.querySelectorAll('article a, .md-banner a')].map(a =>
         [a.getAttribute('href'), a.getAttribute('data-print-url'), getComputedStyle(a, '::after').content])""")

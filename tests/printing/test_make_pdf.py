@@ -9,12 +9,14 @@ import re
 import shutil
 import subprocess
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from conftest import TEST_SITE_URL, build_site
+from conftest import ROOT, TEST_SITE_URL, build_site
 from scripts.kit import comm_kit, qr
 from scripts.kit import poster as kit_poster
 from scripts.printing import make_pdf
@@ -85,6 +87,61 @@ def test_each_pdf_is_a4_real_text_fonts_embedded_and_within_budget(pdf_site):
         if sheet:
             address = TEST_SITE_URL + pdf.parent.relative_to(site).as_posix() + "/"
             assert squash(address) in text, rel           # the kit page's address at the foot
+
+
+# --- Each page PDF names its own page --------------------------------------------------------
+# A page printed whole says "Bản in từ: <address>" / "Printed from: <address>" under the hotline
+# (scripts/printing/print_source.py); a radio script names its kit page at the foot. The address
+# expected is derived here from where the PDF lies: site_url + the folder of the page.
+OWN_LABEL = {"page": {"vi": "Bản in từ:", "en": "Printed from:"},
+             "sheet": {"vi": "Trang tài liệu:", "en": "Kit page:"}}
+
+
+def _own_address(site: Path, pdf: Path) -> str:
+    return TEST_SITE_URL + pdf.parent.relative_to(site).as_posix() + "/"
+
+
+def _kind(pdf: Path) -> str:
+    return "sheet" if pdf.name == make_pdf.SHEET_PDF else "poster" if pdf.name == "ap-phich-a4.pdf" else "page"
+
+
+def printed_from(reader: PdfReader, label: str) -> list[str]:
+    """Every address printed after `label` at the start of a line, on any page. pypdf puts
+    stray spaces inside Vietnamese words, so the line is compared without whitespace (an
+    address has none)."""
+    key = squash(label)
+    lines = (squash(line) for page in reader.pages for line in (page.extract_text() or "").splitlines())
+    return [line[len(key):] for line in lines if line.startswith(key)]
+
+
+def test_each_page_pdf_carries_its_own_address_and_no_other(pdf_site):
+    site, made, _ = pdf_site
+    own = {pdf: _own_address(site, pdf) for pdf in made if _kind(pdf) != "poster"}
+    assert sum(_kind(p) == "page" for p in own) == 2 * len(make_pdf.PAGES)
+    assert len(set(own.values())) == len(own) and len(own) >= 2
+    for pdf, address in own.items():
+        rel = pdf.relative_to(site).as_posix()
+        lang = "en" if rel.startswith("en/") else "vi"
+        reader = PdfReader(str(pdf))
+        found = printed_from(reader, OWN_LABEL[_kind(pdf)][lang])
+        assert found == [address], (rel, found)
+        if _kind(pdf) == "page":                             # on page 1, under the hotline
+            first = squash(reader.pages[0].extract_text())
+            assert first.index(squash("111")) < first.index(squash(OWN_LABEL["page"][lang] + address))
+        # A PDF of one page does not pass as the PDF of any other page.
+        for other, other_address in own.items():
+            if other != pdf:
+                assert other_address not in found, (rel, other.relative_to(site).as_posix())
+
+
+def test_the_reading_of_the_own_address_is_exact(pdf_site):
+    """printed_from reads the whole line: a longer or shorter address is not the same page."""
+    site, _, _ = pdf_site
+    reader = PdfReader(str(site / "en" / "hoc-tap" / "hoc-tap.pdf"))
+    found = printed_from(reader, "Printed from:")
+    assert found == [TEST_SITE_URL + "en/hoc-tap/"]
+    assert TEST_SITE_URL + "en/" not in found and TEST_SITE_URL + "hoc-tap/" not in found
+    assert printed_from(reader, "Bản in từ:") == []          # the English PDF has no Vietnamese line
 
 
 def test_radio_script_pdf_has_its_reading_time_at_the_top_and_the_whole_script(pdf_site):
@@ -183,58 +240,150 @@ def test_command_line(tmp_path, capsys):
     assert "chạy `make build` trước" in err and "run `make build` first" in err
 
 
-# --- The posters' QR codes, read back from the printed PDF --------------------------------------
-# pdftoppm (Debian poppler-utils) renders the part of the page where the poster draws its code
-# (scripts/kit/poster.py) in grey; the dark modules sampled at the centre of each module cell must
-# be exactly segno's matrix for the topic page's address: the code a phone reads is that address.
+# --- The QR codes in the PDFs, read back from the printed pages ---------------------------------
+# pdftoppm (Debian poppler-utils) renders each page of a PDF in grey; qr.read_codes finds every QR
+# code on it, wherever it is, and samples its modules; those must be exactly segno's matrix for
+# the address the code stands for: the code a phone reads is that address. On the school kit,
+# the address a code stands for is the one printed under it ("Địa chỉ: …"), read with its
+# position by pdftotext -bbox-layout, and those addresses are the pages of data/school_links.yml.
 
-PDFTOPPM = shutil.which("pdftoppm")
-QR_DPI = 200
-
-
-def _render_grey(pdf: Path, box_mm: tuple[float, float, float, float]) -> tuple[int, int, bytes]:
-    """The area (x, y, width, height, in mm from the top left) of page 1 as 8-bit grey pixels."""
-    px = [round(v * QR_DPI / 25.4) for v in box_mm]
-    done = subprocess.run([PDFTOPPM, "-gray", "-r", str(QR_DPI), "-f", "1", "-l", "1",
-                           "-x", str(px[0]), "-y", str(px[1]), "-W", str(px[2]), "-H", str(px[3]),
-                           str(pdf)], capture_output=True, check=True, timeout=60)
-    head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", done.stdout)
-    assert head, "pdftoppm did not write a PGM image"
-    width, height = int(head.group(1)), int(head.group(2))
-    return width, height, done.stdout[head.end():head.end() + width * height]
+PDFTOPPM, PDFTOTEXT = shutil.which("pdftoppm"), shutil.which("pdftotext")
+POSTER_DPI = 100                   # a poster's modules are large
+KIT_DPI = 300                      # the school kit's codes are 9rem wide: about 7 px a module
+CAPTION = {"vi": "Địa chỉ:", "en": "Address:"}
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def _modules(pdf: Path, size: int) -> tuple[tuple[bool, ...], ...]:
-    """The `size` × `size` modules of the QR code on the poster PDF, dark = True."""
-    slack = 2
-    width, height, pixels = _render_grey(pdf, (kit_poster.MARGIN - 3 - slack, kit_poster.BAND_TOP +
-                                               kit_poster.BAND_HEIGHT + 3 - slack,
-                                               kit_poster.QR_MM + 2 * slack, kit_poster.QR_MM + 2 * slack))
-    dark = [(x, y) for y in range(height) for x in range(width) if pixels[y * width + x] < 128]
-    assert dark, f"{pdf}: no QR code where the poster draws it"
-    left, right = min(x for x, _ in dark), max(x for x, _ in dark) + 1
-    top, bottom = min(y for _, y in dark), max(y for _, y in dark) + 1
-    assert abs((right - left) - (bottom - top)) <= 2, (pdf, "the code is not square")
-    cell = (right - left) / size
-    assert cell >= 3, (pdf, "too few pixels a module to read it")
-    return tuple(tuple(pixels[int(top + (r + 0.5) * cell) * width + int(left + (c + 0.5) * cell)] < 128
-                       for c in range(size)) for r in range(size))
+def _need_poppler():
+    if not (PDFTOPPM and PDFTOTEXT):
+        pytest.skip("pdftoppm/pdftotext are not installed (Debian: apt-get install poppler-utils); "
+                    "the QR codes in the PDFs cannot be rendered to be read back")
 
 
-def test_each_poster_qr_code_is_its_topic_page_address(pdf_site):
-    if not PDFTOPPM:
-        pytest.skip("pdftoppm is not installed (Debian: apt-get install poppler-utils); the posters' "
-                    "QR codes cannot be rendered to be read back")
+def _page_pictures(pdf: Path, dpi: int, tmp: Path) -> list[tuple[int, int, bytes]]:
+    """Every page of `pdf` as (width, height, 8-bit grey pixels)."""
+    subprocess.run([PDFTOPPM, "-gray", "-r", str(dpi), str(pdf), str(tmp / "page")],
+                   capture_output=True, check=True, timeout=120)
+    out = []
+    for path in sorted(tmp.glob("page-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
+        data = path.read_bytes()
+        head = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+        assert head, f"pdftoppm did not write a PGM image for {pdf}"
+        out.append((int(head.group(1)), int(head.group(2)), data[head.end():]))
+        path.unlink()
+    return out
+
+
+def _codes_by_page(pdf: Path, dpi: int, tmp: Path) -> list[list[qr.FoundCode]]:
+    return [qr.read_codes(pixels, width, height) for width, height, pixels in
+            _page_pictures(pdf, dpi, tmp)]
+
+
+def _captions_by_page(pdf: Path, label: str) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, each printed "label address" as (left, top, right in points, address). The
+    address runs to the end of its text block, so one that wraps is read whole."""
+    done = subprocess.run([PDFTOTEXT, "-bbox-layout", str(pdf), "-"], capture_output=True,
+                          check=True, timeout=60)
+    key = squash(label)
+    pages = []
+    for page in ET.fromstring(done.stdout).iter(f"{XHTML}page"):
+        found = []
+        for block in page.iter(f"{XHTML}block"):
+            lines = list(block.iter(f"{XHTML}line"))
+            for n, line in enumerate(lines):
+                text = squash("".join(w.text or "" for w in line.iter(f"{XHTML}word")))
+                if text.startswith(key):
+                    rest = "".join(squash("".join(w.text or "" for w in later.iter(f"{XHTML}word")))
+                                   for later in lines[n + 1:])
+                    found.append((float(line.get("xMin")), float(line.get("yMin")),
+                                  float(line.get("xMax")), text[len(key):] + rest))
+                    break
+        pages.append(found)
+    return pages
+
+
+def school_kit_codes(pdf: Path, lang: str, tmp: Path) -> list[tuple[str, qr.FoundCode]]:
+    """Each QR code of a school-kit PDF with the address printed under it, in reading order.
+    A code with no address under it, or an address with no code above it, fails."""
+    codes, captions = _codes_by_page(pdf, KIT_DPI, tmp), _captions_by_page(pdf, CAPTION[lang])
+    assert len(codes) == len(captions), (pdf, "pdftoppm and pdftotext disagree on the pages")
+    scale = 72 / KIT_DPI                                    # pixels to points
+    pairs = []
+    for number, (on_page, texts) in enumerate(zip(codes, captions), 1):
+        unclaimed = list(texts)
+        for code in on_page:
+            left, right, bottom = code.left * scale, code.right * scale, code.bottom * scale
+            under = [t for t in unclaimed if t[1] >= bottom - 2 and t[0] < right and t[2] > left
+                     and t[1] - bottom < (right - left)]
+            assert under, (pdf.name, f"page {number}: no address printed under the code at "
+                                     f"({left:.0f}, {bottom:.0f}) pt")
+            caption = min(under, key=lambda t: t[1])
+            unclaimed.remove(caption)
+            pairs.append((caption[3], code))
+        assert not unclaimed, (pdf.name, f"page {number}: addresses with no code: {unclaimed}")
+    return pairs
+
+
+def _school_addresses(prefix: str) -> list[str]:
+    """The addresses the kit names: data/school_links.yml read here, not by the code under test."""
+    entries = yaml.safe_load((ROOT / "data" / "school_links.yml").read_text(encoding="utf-8"))
+    return [TEST_SITE_URL + prefix + (e.get("path") or "") for e in entries]
+
+
+def test_each_poster_qr_code_is_its_topic_page_address(pdf_site, tmp_path):
+    _need_poppler()
     site, made, _ = pdf_site
     posters = [p for p in made if p.name == "ap-phich-a4.pdf"]
     assert len(posters) == 20
     for pdf in posters:
         rel = pdf.relative_to(site).as_posix()
         lang = "en" if rel.startswith("en/") else "vi"
-        expected = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, pdf.parent.name))
-        read = _modules(pdf, len(expected))
-        assert read == expected, rel
+        [[code]] = _codes_by_page(pdf, POSTER_DPI, tmp_path)          # one page, one code
+        assert code.matrix == qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, pdf.parent.name)), rel
         # The reading is exact enough to tell one address from another (the test can fail).
         other = "an-toan-tren-mang" if pdf.parent.name != "an-toan-tren-mang" else "lao-dong-tre-em"
-        wrong = qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, other))
-        assert read != wrong, rel
+        assert code.matrix != qr.matrix_of(kit_poster.topic_url(TEST_SITE_URL, lang, other)), rel
+
+
+@pytest.mark.parametrize("lang,prefix", [("vi", ""), ("en", "en/")])
+def test_each_school_kit_qr_code_is_the_address_printed_under_it(pdf_site, tmp_path, lang, prefix):
+    _need_poppler()
+    site, _, _ = pdf_site
+    pdf = site / prefix / "nha-truong" / make_pdf.PAGES["nha-truong/"]
+    pairs = school_kit_codes(pdf, lang, tmp_path)
+    expected = _school_addresses(prefix)
+    assert [address for address, _ in pairs] == expected      # every entry, in order, once
+    for address, code in pairs:
+        assert code.matrix == qr.matrix_of(address), f"{pdf.name}: the code above {address} is not it"
+        for other in expected:                                # no code reads as another entry's
+            if other != address:
+                assert code.matrix != qr.matrix_of(other), (address, other)
+
+
+def test_a_code_printed_above_the_wrong_address_is_caught(pdf_site, browser, tmp_path):
+    """The school kit with its first two codes swapped, printed like `make pdf` prints it:
+    every code is still found and read, and the two swapped ones do not match their addresses."""
+    _need_poppler()
+    site, _, _ = pdf_site
+    page = (site / "nha-truong" / "index.html").read_text(encoding="utf-8")
+    svgs = list(re.finditer(r'(<figure class="school-link__qr"[^>]*>)(<svg .*?</svg>)', page, re.S))
+    assert len(svgs) >= 2
+    first, second = svgs[0], svgs[1]
+    swapped = (page[:first.start(2)] + second.group(2) + page[first.end(2):second.start(2)]
+               + first.group(2) + page[second.end(2):])
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        make_pdf._serve_from_folder(context, site, TEST_SITE_URL, {"nha-truong/swapped.html": swapped})
+        tab = context.new_page()
+        assert tab.goto(TEST_SITE_URL + "nha-truong/swapped.html").status == 200
+        data = tab.pdf(format="Letter", prefer_css_page_size=True, print_background=True)
+    finally:
+        context.close()
+    pdf = tmp_path / "swapped.pdf"
+    pdf.write_bytes(data)
+    pairs = school_kit_codes(pdf, "vi", tmp_path)
+    expected = _school_addresses("")
+    assert [address for address, _ in pairs] == expected
+    wrong = [address for address, code in pairs if code.matrix != qr.matrix_of(address)]
+    assert wrong == expected[:2]
+    assert pairs[0][1].matrix == qr.matrix_of(expected[1]) and pairs[1][1].matrix == qr.matrix_of(expected[0])
