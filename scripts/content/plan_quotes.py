@@ -3,6 +3,7 @@
     python scripts/content/plan_quotes.py                  # every page of every language
     python scripts/content/plan_quotes.py --format github
     python scripts/content/plan_quotes.py --figures        # sentence lengths of each plan text
+                                                           # (readability.py's count, and at full stops only)
 
 The plan's text is the "full text" section of docs/<lang>/ke-hoach/index.md (from the heading
 with {#toan-van} to the heading {#ghi-chu-bien-tap}, the first footnote definition or the end): the Vietnamese text, word for word the source, and
@@ -507,9 +508,16 @@ def plan_figures(root: Path, lang: str) -> str:
     if not fig:
         return f"{checkkit.display_path(path, root)}: —"
     over = sum(1 for s in found if s.words > 30)
+    # the same text cut at full stops only (a ";" does not end a sentence here)
+    stops = [readability.count_words(part) for para in load_plan(root, lang).paragraphs
+             for part in re.split(r"(?<=[.!?])\s+", para.text)]
+    stops = [n for n in stops if n]
     return (f"{checkkit.display_path(path, root)} (toàn văn / full text): {fig.sentences} câu / "
             f"sentences, trung bình / mean {fig.mean:.1f}, dài nhất / longest {fig.longest} "
-            f"(dòng / line {fig.longest_line}), trên 30 / over 30: {over}")
+            f"(dòng / line {fig.longest_line}), trên 30 / over 30: {over}; chỉ tách ở dấu chấm / "
+            f"full stops only: {len(stops)} câu / sentences, trung bình / mean "
+            f"{sum(stops) / len(stops):.1f}, dài nhất / longest {max(stops)}, trên 30 / over 30: "
+            f"{sum(1 for n in stops if n > 30)}")
 
 
 def main(argv: list[str] | None = None) -> int:
