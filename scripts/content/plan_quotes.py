@@ -67,7 +67,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\\?[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]]+\]:")
-_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0303\u0309\u0323]")
+_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]")
+_VI_TONE = re.compile(r"[\u0300\u0301\u0303\u0309\u0323]")
 _ATTRIBUTION = {
     "vi": re.compile(r"\bKế hoạch\b(?!\s*(?:số\s*)?365)|\]\((?:\.\./)*ke-hoach/"),
     "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:district )?[Pp]lan\b(?!\s+(?:No\.\s*)?365)"
@@ -406,9 +407,9 @@ def names_plan(title: str) -> bool:
 
 
 def is_vietnamese(text: str) -> bool:
-    return bool(_VI_LETTER.search(unicodedata.normalize("NFD", text).replace("\u0306", "ă")
-                                  .replace("\u0302", "â").replace("\u031b", "ơ"))
-                or _VI_LETTER.search(text))
+    """Whether a quotation is in Vietnamese: a letter or a tone mark English does not use."""
+    return bool(_VI_LETTER.search(unicodedata.normalize("NFC", text))
+                or _VI_TONE.search(unicodedata.normalize("NFD", text)))
 
 
 def check_page(path: Path, lang: str, plan: Plan, root: Path) -> list[Problem]:
