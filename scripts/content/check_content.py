@@ -60,7 +60,7 @@ from scripts.phones import PHONES_FILE, DataError, check_text, find_numbers, loa
 
 TOOL = "check_content"
 SOURCES_REQUIRED = ("bao-tin/", "tuyen-truyen/", "chi-thi-28/", "ke-hoach/", "hoi-dap/")
-SOURCE_KEYS = {"title", "url", "note", "legal"}   # legal: an id of data/legal_texts.yml
+SOURCE_KEYS = {"title", "url", "note", "legal", "secondary"}   # legal, secondary: scripts/legal/
 
 
 # ----------------------------------------------------------------------------------------------
@@ -353,8 +353,8 @@ def _check_sources(page: Page) -> list[Problem]:
             if not str(item.get("title") or item.get("legal") or "").strip():
                 problem_vi, problem_en = "thiếu title:", "has no title:"
             elif unknown:
-                problem_vi = f"có khóa lạ {', '.join(unknown)} (chỉ dùng title, url, note, legal)"
-                problem_en = f"has unknown keys {', '.join(unknown)} (use title, url, note, legal)"
+                problem_vi = f"có khóa lạ {', '.join(unknown)} (chỉ dùng title, url, note, legal, secondary)"
+                problem_en = f"has unknown keys {', '.join(unknown)} (use title, url, note, legal, secondary)"
         else:
             problem_vi, problem_en = "không phải chữ hay title/url/note", "is neither text nor title/url/note"
         if problem_vi:

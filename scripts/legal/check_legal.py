@@ -23,7 +23,8 @@ if __package__ in (None, ""):
 
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.checkkit import Problem, Text  # noqa: E402
-from scripts.legal.legal_texts import LegalText, find_citations, fold, load_registry  # noqa: E402
+from scripts.legal.legal_texts import (LegalText, find_citations, fold, load_registry,  # noqa: E402
+                                       on_secondary_site, secondary_sites)
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = "check_legal"
@@ -34,8 +35,11 @@ def _fix(vi: str, en: str) -> Text:
     return Text(f"{vi} {HOW.vi}", f"{en} {HOW.en}")
 
 
-def legal_sources(src: checkkit.Source) -> tuple[dict[str, int], list[Problem]]:
-    """The page's `- legal: <id>` sources (folded id → line) and their own problems."""
+def legal_sources(src: checkkit.Source, secondary: tuple[str, ...] = (),
+                  full_texts: frozenset = frozenset()) -> tuple[dict[str, int], list[Problem]]:
+    """The page's `- legal: <id>` sources (folded id → line) and their own problems; a source on a
+    summary or advice site (`secondary`, unless it is a registered full text) must say
+    `secondary: true`."""
     out: dict[str, int] = {}
     problems: list[Problem] = []
     sources = src.meta.get("sources")
@@ -43,7 +47,22 @@ def legal_sources(src: checkkit.Source) -> tuple[dict[str, int], list[Problem]]:
         return out, problems
     start = src.key_line("sources")
     for item in sources:
-        if not isinstance(item, dict) or "legal" not in item:
+        if not isinstance(item, dict):
+            continue
+        url = str(item.get("url") or "")
+        if ("legal" not in item and url and on_secondary_site(url, secondary) and url not in full_texts
+                and item.get("secondary") is not True):
+            line = checkkit.line_of(src.text, url, start) or start
+            problems.append(Problem(src.shown, line, "legal.unlabelled-secondary",
+                                    Text(f"Nguồn '{item.get('title')}' là trang tóm tắt hoặc tư vấn, không phải "
+                                         "toàn văn, nhưng không ghi 'secondary: true'.",
+                                         f"The source '{item.get('title')}' is a summary or advice page, not the "
+                                         "full text, but does not say 'secondary: true'."),
+                                    _fix("Thêm dòng 'secondary: true' vào nguồn này (người đọc sẽ thấy nhãn "
+                                         "\"nguồn thứ cấp\"), và dẫn bản toàn văn bằng '- legal: <số hiệu>'.",
+                                         "Add 'secondary: true' to this source (readers then see \"secondary "
+                                         "source\"), and cite the full text with '- legal: <id>'.")))
+        if "legal" not in item:
             continue
         value = str(item.get("legal") or "").strip()
         line = (checkkit.line_of(src.text, value, start) or start) if value else start
@@ -63,11 +82,13 @@ def legal_sources(src: checkkit.Source) -> tuple[dict[str, int], list[Problem]]:
     return out, problems
 
 
-def check_page(path: Path, registry: dict[str, LegalText], root: Path = ROOT) -> list[Problem]:
+def check_page(path: Path, registry: dict[str, LegalText], root: Path = ROOT,
+               secondary: tuple[str, ...] = ()) -> list[Problem]:
     src = checkkit.read_source(path, root)
     if src.problem is not None:
         return []                      # check_content reports unreadable pages and broken front matter
-    cited, problems = legal_sources(src)
+    full_texts = frozenset(d.url for d in registry.values() if d.url)
+    cited, problems = legal_sources(src, secondary, full_texts)
     for key, line in cited.items():
         if key not in registry:
             problems.append(Problem(src.shown, line, "legal.unknown-source",
@@ -112,8 +133,9 @@ def check_page(path: Path, registry: dict[str, LegalText], root: Path = ROOT) ->
 def check(docs: Path, registry_path: Path, root: Path = ROOT) -> tuple[list[Problem], int]:
     registry, problems = load_registry(registry_path, root)
     pages = sorted(docs.rglob("*.md"))
+    secondary = secondary_sites(registry_path)
     for path in pages:
-        problems += check_page(path, registry, root)
+        problems += check_page(path, registry, root, secondary)
     return problems, len(pages)
 
 

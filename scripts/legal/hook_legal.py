@@ -1,7 +1,8 @@
 """MkDocs hook: each `- legal: <id>` item of a page's `sources:` becomes the document's title,
 the link to its full text and the label readers see ("toàn văn chính thức trên …" / "official
 full text on …", "… (không phải nguồn chính thức)" / "… (unofficial copy)", or why there is no
-link), all read from data/legal_texts.yml. A broken registry or an unknown id stops the build
+link), all read from data/legal_texts.yml. A source marked `secondary: true` (a summary or
+advice page) is shown with the label "nguồn thứ cấp …" / "secondary source …". A broken registry or an unknown id stops the build
 with the same words as the check (scripts/legal/check_legal.py)."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.build_lang import page_language  # noqa: E402
-from scripts.legal.legal_texts import fold, load_registry, source_entry  # noqa: E402
+from scripts.legal.legal_texts import SECONDARY, fold, load_registry, source_entry  # noqa: E402
 
 REGISTRY = ROOT / "data" / "legal_texts.yml"
 _state: dict = {}
@@ -48,6 +49,10 @@ def on_page_markdown(markdown, page, config, files):
                     f"{item.get('legal')}' is not in data/legal_texts.yml; fix the id or add the document "
                     "(python scripts/legal/check_legal.py)")
             item = source_entry(item, doc, lang)
+        elif isinstance(item, dict) and item.get("secondary") is True:
+            note = str(item.get("note") or "").strip()
+            item = {k: v for k, v in item.items() if k != "secondary"}
+            item["note"] = SECONDARY[lang] + (f"; {note}" if note else "")
         shown.append(item)
     page.meta["sources"] = shown
     return markdown

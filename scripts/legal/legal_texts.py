@@ -150,14 +150,14 @@ def _entry(item, line: int, shown: str) -> tuple[list[Problem], LegalText | None
                 problems.append(_p(shown, fat("url"), "legal.url-with-none",
                                    f"'{name}' có 'url:' nhưng 'kind: none'.",
                                    f"'{name}' has a 'url:' but 'kind: none'.",
-                                   Text("Có bản toàn văn thì ghi kind: official hoặc unofficial; không thì xóa url:.",
-                                        "With a full text set kind: official or unofficial; without, remove url:.")))
+                                   Text("Trong data/legal_texts.yml: có bản toàn văn thì ghi kind: official hoặc unofficial; không thì xóa url:.",
+                                        "In data/legal_texts.yml: with a full text set kind: official or unofficial; without, remove url:.")))
             if not _bilingual(why):
                 problems.append(_p(shown, fat("why"), "legal.no-why",
                                    f"'{name}' không có bản toàn văn nhưng thiếu 'why:' (vi, en) cho người đọc.",
                                    f"'{name}' has no full text but no 'why:' (vi, en) for readers.",
-                                   Text("Thêm 'why:' nói rõ bằng lời thường vì sao không có liên kết.",
-                                        "Add 'why:' saying in plain words why there is no link.")))
+                                   Text("Thêm 'why:' vào mục này trong data/legal_texts.yml, nói bằng lời thường vì sao không có liên kết.",
+                                        "Add 'why:' to this entry of data/legal_texts.yml, saying in plain words why there is no link.")))
         else:
             if not isinstance(url, str) or not re.match(r"https://[^\s/]+\.[^\s/]+/\S*$", url):
                 problems.append(_p(shown, fat("url") if "url" in full else fat("kind"), "legal.url",
@@ -174,6 +174,22 @@ def _entry(item, line: int, shown: str) -> tuple[list[Problem], LegalText | None
                          number=number.group(0) if number else "", title=dict(item["title"]),
                          names=tuple(n.strip() for n in names), kind=kind, url=url,
                          site=dict(site) if site else None, why=dict(why) if why else None)
+
+
+def secondary_sites(path: Path) -> tuple[str, ...]:
+    """The registry's `secondary_sites:` (host names); () when missing or unreadable."""
+    data, error = located_yaml.load(Path(path))
+    sites = data.get("secondary_sites") if error is None and isinstance(data, dict) else None
+    return tuple(str(s).strip().lower() for s in sites if str(s).strip()) if isinstance(sites, list) else ()
+
+
+def on_secondary_site(url: str, sites: tuple[str, ...]) -> bool:
+    host = re.sub(r"^https?://([^/:?#]+).*$", r"\1", str(url).strip().lower())
+    return any(host == s or host.endswith("." + s) for s in sites)
+
+
+SECONDARY = {"vi": "nguồn thứ cấp (tóm tắt hoặc bài viết), không phải toàn văn",
+             "en": "secondary source (a summary or article), not the full text"}
 
 
 # Citations ------------------------------------------------------------------------------------
