@@ -10,7 +10,11 @@ must list it in `sources:` as `- legal: <id>`; the build then shows the link to 
 and its label (official, unofficial copy, or why there is none). A `legal:` source names a
 registered id and carries no `url:` of its own (the registry is the one place for it). The
 registry itself is checked too: number, type, year, titles, and full text (kind, https address
-and site, or the reason for none).
+and site, or the reason for none). The data texts that become pages (data/*.yml) are read the
+same way: every document they name must be registered, and a communication-kit file's
+documents must be cited by its topic page (docs/<lang>/tai-lieu/<topic>/) in both languages. A
+source on a summary or advice site (`secondary_sites:` of the registry) must say
+`secondary: true`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ if __package__ in (None, ""):
 
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.checkkit import Problem, Text  # noqa: E402
+from scripts.core.data_text import DataTextError, data_files, texts_of  # noqa: E402
 from scripts.legal.legal_texts import (LegalText, find_citations, fold, load_registry,  # noqa: E402
                                        on_secondary_site, secondary_sites)
 
@@ -130,12 +135,64 @@ def check_page(path: Path, registry: dict[str, LegalText], root: Path = ROOT,
     return problems
 
 
+KIT_FOLDER = ("communication_kit", "tai-lieu")   # data/communication_kit/<topic>.yml → docs/<lang>/tai-lieu/<topic>/
+
+
+def check_data(data_dir: Path, docs: Path, registry: dict[str, LegalText], root: Path = ROOT) -> list[Problem]:
+    """Citations in the data texts that become pages: each document must be registered, and a
+    communication-kit file's documents must be cited by its topic page in each language."""
+    problems: list[Problem] = []
+    for path in data_files(data_dir.parent):
+        if path.name == "legal_texts.yml":
+            continue
+        shown = checkkit.display_path(path, root)
+        try:
+            texts = texts_of(path.read_text(encoding="utf-8"))
+        except (DataTextError, OSError, UnicodeDecodeError):
+            continue                   # the content and phone checks report unreadable data files
+        pages = []
+        if path.parent.name == KIT_FOLDER[0]:
+            pages = [(lang, docs / lang / KIT_FOLDER[1] / path.stem / "index.md") for lang in ("vi", "en")]
+        cited_by = {}
+        for lang, page in pages:
+            src = checkkit.read_source(page, root)
+            cited_by[lang, page] = legal_sources(src)[0] if src.problem is None and page.is_file() else None
+        for text in texts:
+            for c in find_citations(text.value, registry):
+                line = text.line_at(c.offset)
+                if c.doc is None:
+                    problems.append(Problem(shown, line, "legal.unregistered",
+                                            Text(f"Dữ liệu ({text.field}) nhắc tới văn bản '{c.text}', không có trong "
+                                                 "data/legal_texts.yml.",
+                                                 f"The data ({text.field}) names the document '{c.text}', which is "
+                                                 "not in data/legal_texts.yml."),
+                                            _fix("Thêm văn bản vào sổ (địa chỉ bản toàn văn, hoặc kind: none và lý do).",
+                                                 "Add the document to the registry (its full-text address, or kind: "
+                                                 "none and the reason).")))
+                    continue
+                for (lang, page), cited in cited_by.items():
+                    if text.lang not in (None, lang):
+                        continue               # a Vietnamese text is shown on the Vietnamese page only
+                    if cited is not None and fold(c.doc.id) not in cited:
+                        where = checkkit.display_path(page, root)
+                        problems.append(Problem(shown, line, "legal.no-full-text-link",
+                                                Text(f"Dữ liệu ({text.field}) nhắc tới '{c.text}' ({c.doc.id}), nhưng "
+                                                     f"trang {where} hiện chữ này lại không dẫn bản toàn văn.",
+                                                     f"The data ({text.field}) names '{c.text}' ({c.doc.id}), but "
+                                                     f"the page {where} that shows it does not cite the full text."),
+                                                _fix(f"Thêm '- legal: {c.doc.id}' vào 'sources:' của {where}.",
+                                                     f"Add '- legal: {c.doc.id}' to the 'sources:' of {where}.")))
+    return problems
+
+
 def check(docs: Path, registry_path: Path, root: Path = ROOT) -> tuple[list[Problem], int]:
     registry, problems = load_registry(registry_path, root)
     pages = sorted(docs.rglob("*.md"))
     secondary = secondary_sites(registry_path)
     for path in pages:
         problems += check_page(path, registry, root, secondary)
+    if registry:
+        problems += check_data(registry_path.parent, docs, registry, root)
     return problems, len(pages)
 
 

@@ -222,6 +222,7 @@ class Citation:
     text: str
     doc: LegalText | None          # None: not in the registry
     reason: str = ""               # why it is not resolved: "unknown" or "ambiguous"
+    offset: int = 0                # where it starts in the text
 
 
 def _masked(text: str) -> str:
@@ -240,7 +241,7 @@ def find_citations(text: str, registry: dict[str, LegalText]) -> list[Citation]:
     def add(m, doc, reason=""):
         taken.append(m.span())
         shown = " ".join(m.group(0).split())
-        out.append((m.start(), Citation(text.count("\n", 0, m.start()) + 1, shown, doc, reason)))
+        out.append((m.start(), Citation(text.count("\n", 0, m.start()) + 1, shown, doc, reason, m.start())))
 
     def free(span):
         return not any(a < span[1] and span[0] < b for a, b in taken)

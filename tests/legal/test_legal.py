@@ -249,3 +249,39 @@ def test_the_built_page_labels_a_secondary_source(built_site):
     html = (built_site / "en" / "tuyen-truyen" / "lao-dong-tre-em" / "index.html").read_text(encoding="utf-8")
     assert "secondary source (a summary or article), not the full text" in html
     assert "secondary: true" not in html
+
+
+def test_data_texts_are_checked_too(tmp_path, capsys):
+    docs, registry = project(tmp_path, vi__tai_lieu__chu_de__index_md="""\
+        ---
+        title: Tài liệu
+        sources:
+          - legal: 56/2017/NĐ-CP
+        ---
+        Bài phát thanh.
+        """, en__tai_lieu__chu_de__index_md="""\
+        ---
+        title: Kit
+        sources:
+          - legal: 56/2017/NĐ-CP
+          - legal: 102/2016/QH13
+        ---
+        Radio script.
+        """)
+    (tmp_path / "docs" / "vi" / "tai-lieu").mkdir()
+    (tmp_path / "docs" / "vi" / "tai_lieu" / "chu_de").rename(tmp_path / "docs" / "vi" / "tai-lieu" / "chu-de")
+    (tmp_path / "docs" / "en" / "tai-lieu").mkdir()
+    (tmp_path / "docs" / "en" / "tai_lieu" / "chu_de").rename(tmp_path / "docs" / "en" / "tai-lieu" / "chu-de")
+    kit = tmp_path / "data" / "communication_kit"
+    kit.mkdir()
+    (kit / "chu-de.yml").write_text("radio:\n  vi: |\n    Mở đầu.\n    Luật Trẻ em bảo vệ các em.\n"
+                                    "  en: The Law on Children protects you.\n", encoding="utf-8")
+    (tmp_path / "data" / "bodies.yml").write_text("note:\n  vi: Theo Nghị định 9/2009/NĐ-CP.\n", encoding="utf-8")
+    code = check_legal.main([str(docs), "--registry", str(registry)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "data/communication_kit/chu-de.yml:4: [legal.no-full-text-link]" in out
+    assert "the page docs/vi/tai-lieu/chu-de/index.md that shows it does not cite the full text" in out
+    assert "docs/en/tai-lieu/chu-de/index.md that shows it" not in out
+    assert "chu-de.yml:5" not in out          # the English text is on the English page, which cites it
+    assert "data/bodies.yml:2: [legal.unregistered]" in out
