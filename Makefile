@@ -66,6 +66,7 @@ run-checks:
 	  "check_review=$(BIN)/python scripts/review/check_review.py --quiet" \
 	  "check_content=$(BIN)/python scripts/content/check_content.py --readability" \
 	  "plan_quotes=$(BIN)/python scripts/content/plan_quotes.py --figures" \
+	  "check_legal=$(BIN)/python scripts/legal/check_legal.py" \
 	  "check_i18n=$(BIN)/python scripts/i18n/check_i18n.py" \
 	  "check_links@build=$(BIN)/python scripts/links/check_links.py site" \
 	  "check_urls@build=$(BIN)/python scripts/links/check_urls.py site" \

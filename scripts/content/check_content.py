@@ -60,7 +60,7 @@ from scripts.phones import PHONES_FILE, DataError, check_text, find_numbers, loa
 
 TOOL = "check_content"
 SOURCES_REQUIRED = ("bao-tin/", "tuyen-truyen/", "chi-thi-28/", "ke-hoach/", "hoi-dap/")
-SOURCE_KEYS = {"title", "url", "note"}
+SOURCE_KEYS = {"title", "url", "note", "legal", "secondary"}   # legal, secondary: scripts/legal/
 
 
 # ----------------------------------------------------------------------------------------------
@@ -350,11 +350,11 @@ def _check_sources(page: Page) -> list[Problem]:
                 problem_vi, problem_en = "trống", "is empty"
         elif isinstance(item, dict):
             unknown = sorted(set(map(str, item)) - SOURCE_KEYS)
-            if not str(item.get("title") or "").strip():
+            if not str(item.get("title") or item.get("legal") or "").strip():
                 problem_vi, problem_en = "thiếu title:", "has no title:"
             elif unknown:
-                problem_vi = f"có khóa lạ {', '.join(unknown)} (chỉ dùng title, url, note)"
-                problem_en = f"has unknown keys {', '.join(unknown)} (use title, url, note)"
+                problem_vi = f"có khóa lạ {', '.join(unknown)} (chỉ dùng title, url, note, legal, secondary)"
+                problem_en = f"has unknown keys {', '.join(unknown)} (use title, url, note, legal, secondary)"
         else:
             problem_vi, problem_en = "không phải chữ hay title/url/note", "is neither text nor title/url/note"
         if problem_vi:

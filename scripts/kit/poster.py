@@ -180,7 +180,9 @@ def sources_of(meta: dict) -> list[str]:
     out = []
     for entry in meta.get("sources") or []:
         if isinstance(entry, dict):
-            entry = " ".join(str(entry.get(k, "")) for k in ("title", "note") if entry.get(k))
+            # a `legal:` source without a title is shown by its document number
+            keys = ("title", "note") if entry.get("title") else ("legal", "note")
+            entry = " ".join(str(entry.get(k, "")) for k in keys if entry.get(k))
         out.append(" ".join(str(entry).split()))
     return out
 
