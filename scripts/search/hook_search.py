@@ -40,14 +40,19 @@ def _prefix(config, locale: str | None) -> str:
     return ""
 
 
-# page URL ("bao-tin/", "en/bao-tin/") -> its search_keywords, gathered while pages render
+# page URL ("bao-tin/", "en/bao-tin/") -> its search_keywords and its description, gathered
+# while pages render
 _keywords: dict[str, list[str]] = {}
+_descriptions: dict[str, str] = {}
 
 
 def on_page_markdown(markdown, page, config, files):
     words = page_keywords(page.meta)
     if words:
         _keywords[page.url] = words
+    description = page.meta.get("description")
+    if isinstance(description, str) and description.strip():
+        _descriptions[page.url] = description.strip()
     return markdown
 
 
@@ -84,7 +89,7 @@ def on_post_build(config):
         return  # a language built inside the default one: the merged index comes later
     try:
         before, sizes = search_index.write_indexes(Path(config.site_dir), _languages(config),
-                                                   dict(_keywords))
+                                                   dict(_keywords), dict(_descriptions))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
     # Synonyms and twin sections for the search worker (lunr.fold.min.js imports this file).

@@ -90,27 +90,55 @@ def language_of(location: str, languages: list[Language]) -> Language:
     return best
 
 
+# Titles and headings weigh TITLE_BOOST times body text. Material sets 1000: then a word on most
+# of the site ("trẻ", "children") in a title outweighs a rare word that says what the reader
+# wants ("thuốc", "restaurant") in a section, and pages won on their titles alone. Measured
+# with benchmarks/bench_relevance.py on its set and on two sets written afterwards (SEARCH.md).
+TITLE_BOOST = 30.0
+
+
 def language_config(config: dict, locale: str) -> dict:
     """Material's search config for one language's index."""
-    return {**config, "lang": [FOLD_LANG], "pipeline": list(PIPELINES.get(locale, []))}
+    fields = {**config.get("fields", {})}
+    if "title" in fields:
+        fields["title"] = {**fields["title"], "boost": TITLE_BOOST}
+    return {**config, "lang": [FOLD_LANG], "pipeline": list(PIPELINES.get(locale, [])), "fields": fields}
 
 
 KEYWORDS_FIELD = "keywords"
-KEYWORDS_BOOST = 1000.0    # a page's search_keywords weigh like its title: words the page could have printed there
+KEYWORDS_BOOST = TITLE_BOOST   # a page's search_keywords weigh like its title: words the page could have printed there
+DESCRIPTION_FIELD = "description"
+# A page's description (front matter): the editors' summary of what the page answers, often in
+# words its sections do not repeat ("đậy giếng", "cất thuốc"). Longer than keywords and not all
+# of it is the subject: weighed well below a title, above body text (benchmarks/bench_relevance.py).
+DESCRIPTION_BOOST = 10.0
 
 
-def add_keywords(index: dict, keywords: dict[str, list[str]]) -> dict:
-    """Put each page's search_keywords (front matter) into a hidden field of its page entry
-    (location = the page's URL). Material's worker indexes every field the config lists and
-    shows only title, text and tags, so readers never see them."""
-    if not keywords:
+def _add_field(index: dict, field: str, boost: float, values: dict[str, str]) -> dict:
+    """Put values (page URL -> text) into a hidden field of each page's own entry. Material's
+    worker indexes every field the config lists and shows only title, text and tags, so readers
+    never see them."""
+    if not values:
         return index
     docs = []
     for doc in index.get("docs", []):
-        words = keywords.get(doc["location"])
-        docs.append({**doc, KEYWORDS_FIELD: " ".join(words)} if words else doc)
-    fields = {**index.get("config", {}).get("fields", {}), KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}}
+        text = values.get(doc["location"])
+        docs.append({**doc, field: text} if text else doc)
+    fields = {**index.get("config", {}).get("fields", {}), field: {"boost": boost}}
     return {**index, "config": {**index.get("config", {}), "fields": fields}, "docs": docs}
+
+
+def add_keywords(index: dict, keywords: dict[str, list[str]]) -> dict:
+    """Each page's search_keywords (front matter) in the hidden keywords field of its page entry."""
+    return _add_field(index, KEYWORDS_FIELD, KEYWORDS_BOOST,
+                      {url: " ".join(words) for url, words in keywords.items() if words})
+
+
+def add_descriptions(index: dict, descriptions: dict[str, str]) -> dict:
+    """Each page's description (front matter) in the hidden description field of its page entry."""
+    return _add_field(index, DESCRIPTION_FIELD, DESCRIPTION_BOOST,
+                      {url: text.strip() for url, text in descriptions.items()
+                       if isinstance(text, str) and text.strip()})
 
 
 def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
@@ -126,9 +154,10 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
 
 
 def write_indexes(site_dir: Path, languages: list[Language],
-                  keywords: dict[str, list[str]] | None = None) -> tuple[IndexSize, list[IndexSize]]:
-    """Split site/search/search_index.json in place (with each page's search keywords, keyed by
-    the page's URL). Returns (merged size, per-language sizes)."""
+                  keywords: dict[str, list[str]] | None = None,
+                  descriptions: dict[str, str] | None = None) -> tuple[IndexSize, list[IndexSize]]:
+    """Split site/search/search_index.json in place (with each page's search keywords and
+    description, keyed by the page's URL). Returns (merged size, per-language sizes)."""
     merged_path = site_dir / INDEX
     try:
         data = merged_path.read_bytes()
@@ -138,7 +167,8 @@ def write_indexes(site_dir: Path, languages: list[Language],
             f"{merged_path}: không đọc được chỉ mục tìm kiếm (plugin search đã bật chưa?) / "
             f"cannot read the search index (is the search plugin enabled?): {exc}") from exc
     before = measure(data, "all", INDEX)
-    split = split_index(add_keywords(merged, keywords or {}), languages)
+    split = split_index(add_descriptions(add_keywords(merged, keywords or {}), descriptions or {}),
+                        languages)
     sizes = []
     for lang in languages:
         out = json.dumps(split[lang.locale], ensure_ascii=False,

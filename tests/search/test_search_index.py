@@ -38,7 +38,28 @@ def test_each_index_names_the_folding_language_and_its_own_pipeline():
     assert split["vi"]["config"]["pipeline"] == []          # no Vietnamese stop words
     assert split["en"]["config"]["pipeline"] == ["stopWordFilter"]
     assert split["vi"]["config"]["separator"] == CONFIG["separator"]
-    assert split["en"]["config"]["fields"] == CONFIG["fields"]
+    # titles weigh TITLE_BOOST (not Material's 1000, SEARCH.md "Ranking"); other fields as Material set them
+    for lang in ("vi", "en"):
+        fields = split[lang]["config"]["fields"]
+        assert fields["title"] == {"boost": search_index.TITLE_BOOST} and search_index.TITLE_BOOST < 1000
+        assert fields["text"] == CONFIG["fields"]["text"]
+
+
+def test_keywords_and_description_go_into_hidden_fields_of_the_page_entry_only():
+    merged = {"config": CONFIG, "docs": [
+        {"location": "bao-tin/", "title": "Báo tin", "text": ""},
+        {"location": "bao-tin/#goi", "title": "Gọi", "text": ""},
+        {"location": "thuat-ngu/", "title": "Thuật ngữ", "text": ""}]}
+    out = search_index.add_descriptions(
+        search_index.add_keywords(merged, {"bao-tin/": ["đường dây nóng", "hotline"]}),
+        {"bao-tin/": "  Gọi 111, đậy giếng.  ", "thuat-ngu/": "   ", "khong-co/": "x"})
+    page, section, other = out["docs"]
+    assert page["keywords"] == "đường dây nóng hotline" and page["description"] == "Gọi 111, đậy giếng."
+    assert "keywords" not in section and "description" not in section
+    assert "description" not in other                       # a blank description adds nothing
+    fields = out["config"]["fields"]
+    assert fields["description"]["boost"] < fields["keywords"]["boost"]
+    assert search_index.add_descriptions(merged, {}) is merged
 
 
 @pytest.mark.parametrize("languages", [[EN], [VI, Language("fr", "")]])
