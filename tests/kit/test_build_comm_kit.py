@@ -10,6 +10,8 @@ import pytest
 
 from conftest import ROOT
 from scripts.kit import comm_kit as ck
+from scripts.legal import load_registry
+from scripts.legal.legal_texts import fold as legal_id
 
 ITEMS = ck.load_kit()
 TOPICS = [i.topic for i in ITEMS]
@@ -69,6 +71,9 @@ def test_there_are_at_least_eight_topics_plus_the_action_month_and_the_movement(
         assert required in TOPICS
 
 
+LEGAL, _ = load_registry(ROOT / "data" / "legal_texts.yml")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("section", ["tuyen-truyen", "tai-lieu"])
 def test_every_page_has_title_description_and_sources_in_both_languages(lang, section):
@@ -80,7 +85,9 @@ def test_every_page_has_title_description_and_sources_in_both_languages(lang, se
         sources = meta.get("sources")
         assert isinstance(sources, list) and sources, f"{page}: no sources"
         for s in sources:
-            assert isinstance(s, str) or (isinstance(s, dict) and s.get("title")), (page, s)
+            # text, a titled link, or a registered legal text (`legal: <id>`, data/legal_texts.yml)
+            assert isinstance(s, str) or (isinstance(s, dict) and (s.get("title") or legal_id(str(s.get("legal"))) in LEGAL)), \
+                (page, s)
 
 
 @pytest.mark.parametrize("lang", LANGS)
