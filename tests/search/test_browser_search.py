@@ -88,15 +88,22 @@ class Oracle:
         text = unicodedata.normalize("NFC", text).lower()
         return [w for w in self.separator.split(text) if w]
 
+    @staticmethod
+    def _hits(word: str, term: str, last: bool) -> bool:
+        """Only the last word of a query may be unfinished: it matches the words it begins;
+        the others match whole words (lunr.fold.finishedWords)."""
+        return word.startswith(term) if last else word == term
+
     def matching(self, query: str) -> set[str]:
         terms = [fold(t) for t in self.words(query)]
         return {page for page, words in self.pages.items()
-                if any(fold(w).startswith(t) for w in words for t in terms)}
+                if any(self._hits(fold(w), t, i == len(terms) - 1) for w in words for i, t in enumerate(terms))}
 
     def exact(self, query: str) -> set[str]:
-        accented = [t for t in self.words(query) if fold(t) != t]
+        terms = self.words(query)
         return {page for page, words in self.pages.items()
-                if any(w.startswith(t) for w in words for t in accented)}
+                if any(self._hits(w, t, i == len(terms) - 1)
+                       for w in words for i, t in enumerate(terms) if fold(t) != t)}
 
 
 @pytest.fixture(scope="module")

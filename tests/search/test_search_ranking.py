@@ -187,3 +187,45 @@ def test_a_query_typed_without_any_tone_does_not_trust_its_other_marks(lunr_page
     docs += [{"location": f"other-{i}", "title": "", "text": "Ban chỉ đạo thường xuyên họp."} for i in range(2)]
     toneless, toned = search(page, docs, "ban thương vu", "ban thường vụ")
     assert toneless[0] == "glossary" and toned[0] == "glossary"
+
+
+def test_only_the_last_word_finds_the_words_it_begins(lunr_page):
+    """Material puts a wildcard after every word; only the last one may still be being typed."""
+    page = lunr_page(synonyms=[])
+    docs = [{"location": "binh-thuong", "title": "", "text": "Mọi việc bình thường, bình yên."},
+            {"location": "bi-danh", "title": "", "text": "Khi trẻ bị đánh."}]
+    found, = search(page, docs, "bi danh")
+    assert found == ["bi-danh"]                          # "bi" is a finished word: not "bình"
+    found, = search(page, docs, "danh bi")
+    assert set(found) == {"bi-danh", "binh-thuong"}      # the last word still finds "bình"
+
+
+def test_a_finished_last_word_counts_more_than_its_completions(lunr_page):
+    page = lunr_page(synonyms=[])
+    docs = [{"location": "helpful", "title": "", "text": "Helpful tips, helpful people, helpful books."},
+            {"location": "help", "title": "", "text": "Where to get help."}]
+    found, = search(page, docs, "help", english=True)
+    assert found[0] == "help" and "helpful" in found     # completions still found, after
+
+
+PAIR_CLAUSES = """({docs, query}) => {
+  const idx = lunr(function () {
+    this.use(lunr.fold); this.pipeline.remove(lunr.fold.stopWordFilter)
+    this.ref("location"); this.field("text"); docs.forEach(d => this.add(d))
+  })
+  const q = new lunr.Query(idx.fields)
+  new lunr.QueryParser(query, q).parse()
+  lunr.fold.extend(q, idx)
+  return q.clauses.filter(c => c.term.startsWith("\u00b7") && !c.exact).map(c => [c.term, c.boost])
+}"""
+
+
+def test_a_pair_weighs_as_much_as_its_less_telling_word(lunr_page):
+    """"cho trẻ": a function word next to a word on most entries; "áo phao": the reader's subject."""
+    page = lunr_page(synonyms=[])
+    docs = [{"location": f"tre-{i}", "text": f"Trẻ em vui chơi, bài {i}."} for i in range(10)]
+    docs += [{"location": "ao-phao", "text": "Khi đi thuyền, trẻ mặc áo phao. Dạy trẻ bơi."}]
+    pairs = dict(page.evaluate(PAIR_CLAUSES, {"docs": docs, "query": "áo phao cho trẻ"}))
+    # folded pair terms: "·ao phao", "·phao cho", "·cho tre"
+    assert pairs["\u00b7ao phao"] == pytest.approx(5 * pairs["\u00b7cho tre"])
+    assert pairs["\u00b7phao cho"] == pairs["\u00b7cho tre"]     # "cho" is a function word
