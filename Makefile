@@ -97,6 +97,7 @@ bench: $(VENV)/.test-deps browser-deps benchmarks/node_modules/.bin/lighthouse  
 	$(BIN)/python benchmarks/build_growth.py || rc=1; \
 	$(BIN)/python benchmarks/pdf.py || rc=1; \
 	$(BIN)/python benchmarks/bench_relevance.py || rc=1; \
+	$(BIN)/python benchmarks/bench_relevance.py --queries benchmarks/search_queries_later.yml --figures-only --misses 10 || rc=1; \
 	exit $$rc
 
 benchmarks/node_modules/.bin/lighthouse: benchmarks/package.json benchmarks/package-lock.json

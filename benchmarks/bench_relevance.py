@@ -10,7 +10,8 @@ result pages), mean reciprocal rank, whether every question about reporting or t
 has /bao-tin/ first, the misses, the worker's answer time (median, p95: message to the worker
 until its answer, on the full index) and the gzip size of each language's index.
 
-    .venv/bin/python benchmarks/bench_relevance.py [--site DIR] [--misses N] [--json FILE] [--queries FILE]
+    .venv/bin/python benchmarks/bench_relevance.py [--site DIR] [--misses N] [--json FILE]
+        [--queries FILE [--figures-only]]     (benchmarks/search_queries_later.yml: the later sets)
 
 Goal (issue 13): success@3 >= 95 % and success@1 >= 80 % in every mode, /bao-tin/ first for
 every reporting question; exits 1 when a goal is missed.
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--queries", type=Path, default=QUERIES,
                         help="another query set in the same format (e.g. a held-out set)")
+    parser.add_argument("--figures-only", action="store_true",
+                        help="print the figures, exit 0 whatever they are (sets that carry no goal)")
     args = parser.parse_args(argv)
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
     queries = {lang: [dict(item) for item in queries[lang]] for lang in ("vi", "en")}
@@ -213,9 +216,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nNot first ({mode}): {len(s.misses)}")
             for line in s.misses[:args.misses]:
                 print("  " + line)
-    print("\n" + ("all goals met" if ok else "goal missed: success@3 >= 95 %, success@1 >= 80 % "
-                  "in every mode, /bao-tin/ first for every reporting question"))
-    return 0 if ok else 1
+    if args.figures_only:
+        print("\nfigures only: this set carries no goal")
+    else:
+        print("\n" + ("all goals met" if ok else "goal missed: success@3 >= 95 %, success@1 >= 80 % "
+                      "in every mode, /bao-tin/ first for every reporting question"))
+    return 0 if ok or args.figures_only else 1
 
 
 if __name__ == "__main__":
