@@ -413,15 +413,12 @@ def is_vietnamese(text: str) -> bool:
 
 
 def check_page(path: Path, lang: str, plan: Plan, root: Path) -> list[Problem]:
-    shown = checkkit.display_path(path, root)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(shown, 0, "plan-quotes.unreadable",
-                        Text(f"Không đọc được tệp: {exc}.", f"Cannot read the file: {exc}."),
-                        Text("Lưu tệp với bảng mã UTF-8.", "Save the file as UTF-8."))]
+    src = checkkit.read_source(path, root)
+    if src.problem is not None and src.problem.code.startswith("file."):
+        return [src.problem]
+    shown = src.shown
     problems = []
-    for block in blocks_of(text):
+    for block in blocks_of(src.text):
         joined, offsets = block.text()
         found = quotations(joined)
         if block.marked:

@@ -113,6 +113,14 @@ def test_missing_plan_is_misuse_without_traceback(project, capsys):
     assert "Không đọc được" in err and "Cannot read" in err and "Traceback" not in err
 
 
+def test_a_page_that_is_not_utf8_is_one_problem_not_a_traceback(project):
+    page = project / "docs" / "vi" / "chu-de" / "dung" / "index.md"
+    page.write_bytes("Kế hoạch".encode("utf-16"))
+    found = problems_of(project, "vi", "chu-de/dung/index.md")
+    assert [p.code for p in found] == ["file.encoding"]
+    assert found[0].file.endswith("chu-de/dung/index.md") and "UTF-8" in found[0].fix.en
+
+
 def test_figures_print_for_each_language(project, capsys):
     plan_quotes.main(["--root", str(project), "--figures"])
     out = capsys.readouterr().out
