@@ -1,7 +1,7 @@
 """The "Call 111" banner for school and commune websites, and the HTML snippet to paste.
 
 Made at build time, never drawn by hand: the number, the hotline's name and "free, 24/7" come
-from data/phones.yml (the entry with id `hotline`), so the banner changes when the registry
+from data/phones.yml (the entry marked `hotline: true`), so the banner changes when the registry
 does. Two sizes (SIZES: a wide one for the top of a page, a small one for a sidebar) in both
 languages, written as standalone SVG files at stable addresses (/assets/banner/…, see
 `file_name`); the snippet is an <a> to the reporting page (/bao-tin/, /en/bao-tin/) around an
@@ -19,13 +19,12 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from scripts.phones import DataError, Phone
+from scripts.phones import DataError, Phone, hotline_of
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 FOLDER = "assets/banner"                 # under the site root; the addresses must stay stable
 REPORT_PATH = "bao-tin/"                 # the page the banner links to (in each language)
-HOTLINE_ID = "hotline"
 BG, FG = "#a3140f", "#ffffff"            # the site's hotline bar colours: 7.1:1
 FONT = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 # Widest average glyph width of that family, in em, bold and regular (Vietnamese text with its
@@ -51,11 +50,8 @@ TEXT = {
 
 
 def hotline(phones: list[Phone]) -> Phone:
-    for phone in phones:
-        if phone.id == HOTLINE_ID:
-            return phone
-    raise DataError(f"data/phones.yml: không có số nào có id: {HOTLINE_ID} (biểu ngữ cần số "
-                    f"này) / no number has id: {HOTLINE_ID} (the banner needs it) — add it back")
+    """The number the banner shows: the registry's hotline (`hotline: true`), as on every page."""
+    return hotline_of(phones)
 
 
 def _check(lang: str, size: str) -> Size:

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.kit import comm_kit, poster  # noqa: E402
 from scripts.core.build_lang import languages, page_language  # noqa: E402
-from scripts.phones import DataError, load_phones  # noqa: E402
+from scripts.phones import DataError, hotline_of, load_phones  # noqa: E402
 
 _state: dict = {}
 
@@ -40,12 +40,9 @@ def on_config(config):
         _state["phones"] = phones
         _state["items"] = comm_kit.load_kit(comm_kit.KIT_DIR, comm_kit.DOCS_DIR,
                                             {p.number for p in phones})
-        _state["hotline"] = next(p for p in phones if p.id == "hotline")
-    except DataError as exc:
+        _state["hotline"] = hotline_of(phones)
+    except DataError as exc:                     # hotline_of says which entry to mark, in both languages
         raise PluginError(str(exc)) from exc
-    except StopIteration:
-        raise PluginError("data/phones.yml: không có số nào có id: hotline (áp phích cần số này) / "
-                          "no number has id: hotline (the posters need it) — add it back") from None
     _state["posters"] = {}
     return config
 

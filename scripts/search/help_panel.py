@@ -2,7 +2,7 @@
 
 When a search finds nothing, or only pages that miss most of the words typed, the results panel
 says so in the page's language and gives the 111 hotline (a tel: link, the number from
-data/phones.yml, entry id "hotline") and a link to the reporting page (/bao-tin/). The markup is
+data/phones.yml, the entry marked `hotline: true`) and a link to the reporting page (/bao-tin/). The markup is
 written into every page at build time (hidden); docs/assets/javascripts/search-help.js only
 shows or hides it, so there is no inline script and nothing to translate in JavaScript.
 """
@@ -14,10 +14,9 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from scripts.phones import load_phones
+from scripts.phones import hotline_of, load_phones
 
 REPORT_PAGE = "bao-tin/"
-HOTLINE_ID = "hotline"
 MARKER = '<ol class="md-search-result__list" role="presentation"></ol>'
 
 TEXT = {
@@ -41,7 +40,7 @@ TEXT = {
 def panel_html(lang: str, page_url: str, prefix: str, phones=None) -> str:
     """The hidden panel for a page at `page_url` (site-relative) in language `lang`."""
     text = TEXT.get(lang, TEXT["en"])
-    hotline = next(p for p in (phones if phones is not None else load_phones()) if p.id == HOTLINE_ID)
+    hotline = hotline_of(phones if phones is not None else load_phones())
     name = html.escape(f"{hotline.name.get(lang, hotline.name['en'])}, {hotline.short.get(lang, hotline.short['en'])}")
     report = get_relative_url(prefix + REPORT_PAGE, page_url or ".")
     number = html.escape(hotline.number)

@@ -36,8 +36,15 @@ def test_the_hotline_comes_from_the_registry():
 
 
 def test_without_a_hotline_entry_the_build_is_told_why_in_both_languages():
-    with pytest.raises(DataError, match=r"data/phones\.yml: .*id: hotline.* / no number has id"):
-        banner.hotline([p for p in PHONES if p.id != "hotline"])
+    with pytest.raises(DataError, match=r"phones\.yml: .*hotline: true.* / no entry has 'hotline: true'"):
+        banner.hotline([replace(p, hotline=False) for p in PHONES])
+
+
+def test_the_banner_shows_the_entry_marked_hotline_whatever_its_id():
+    moved = [replace(p, id="tong-dai", hotline=True) if p.hotline else p for p in PHONES]
+    assert banner.hotline(moved).number == HOTLINE.number
+    texts = _texts(banner.svg(banner.hotline(moved), "vi", "wide"))
+    assert f"Gọi {HOTLINE.number}" in texts
 
 
 def test_a_name_too_long_for_the_banner_is_refused():

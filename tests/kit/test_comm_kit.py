@@ -354,6 +354,15 @@ def test_hook_turns_bad_data_into_a_build_error_naming_the_file(tmp_path, monkey
     assert str(path) in str(err.value) and "700" in str(err.value)
 
 
+def test_hook_without_a_marked_hotline_says_which_entry_to_mark(monkeypatch):
+    from dataclasses import replace
+    unmarked = [replace(p, hotline=False) for p in hook_comm_kit.load_phones()]
+    monkeypatch.setattr(hook_comm_kit, "load_phones", lambda: unmarked)
+    with pytest.raises(PluginError) as err:
+        hook_comm_kit.on_config(object())
+    assert "hotline: true" in str(err.value) and "thêm dòng" in str(err.value)
+
+
 def test_hook_names_the_page_with_a_bad_marker(monkeypatch):
     hook_comm_kit.on_config(object())
 
