@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.kit import banner  # noqa: E402
-from scripts.core.build_lang import languages, page_language  # noqa: E402
+from scripts.core.build_lang import languages, page_folder, page_language  # noqa: E402
 from scripts.phones import DataError, load_phones  # noqa: E402
 
 
@@ -34,10 +34,7 @@ def on_page_markdown(markdown, page, config, files):
     if banner.MARKER not in markdown:
         return markdown
     lang = page_language(page, config)
-    src = Path(page.file.abs_src_path).resolve()
-    page_path = src.parent.relative_to(Path(config.docs_dir).resolve() / lang).as_posix()
-    page_path = "" if page_path == "." else page_path + "/"
-    return banner.fill(markdown, _phones(config), lang, config.site_url, page_path)
+    return banner.fill(markdown, _phones(config), lang, config.site_url, page_folder(page, config, lang))
 
 
 def on_post_build(config):

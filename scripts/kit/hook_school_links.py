@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.kit import school_links  # noqa: E402
-from scripts.core.build_lang import page_language  # noqa: E402
+from scripts.core.build_lang import page_folder, page_language  # noqa: E402
 from scripts.core.front_matter import split_front_matter  # noqa: E402
 
 
@@ -25,9 +25,8 @@ def on_page_markdown(markdown, page, config, files):
     if school_links.MARKER not in markdown:
         return markdown
     lang = page_language(page, config)
+    page_path = page_folder(page, config, lang)
     src = Path(page.file.abs_src_path).resolve()
-    page_path = src.parent.relative_to(Path(config.docs_dir).resolve() / lang).as_posix()
-    page_path = "" if page_path == "." else page_path + "/"
     _, body, first_line = split_front_matter(src.read_text(encoding="utf-8"))
     first_line += len(body) - len(body.lstrip("\n"))     # MkDocs drops blank lines at the top
     try:
