@@ -31,6 +31,7 @@ from pathlib import Path
 from _common import CHROMIUM, CHROMIUM_ARGS, ROOT, build, machine_note, serve
 
 import yaml
+from scripts.core.checkkit import display_path  # noqa: E402
 from scripts.search.search_index import measure  # noqa: E402
 from scripts.vietnamese.text import fold  # noqa: E402
 
@@ -111,6 +112,28 @@ def rank(pages: list[str], expected: list[str]) -> int | None:
     return None
 
 
+def worker_page(browser, url: str, errors: list[str] | None = None):
+    """(context, page): `url` opened with Material's search worker kept for the benchmark and its
+    index loaded (search opened with "/", as lazy-search.js waits for). Errors go to `errors`."""
+    context = browser.new_context()
+    context.add_init_script(KEEP_WORKER)
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.keyboard.press("/")
+    page.wait_for_function("() => window.__bench.ready", timeout=60_000)
+    return context, page
+
+
+def built_site(site: Path | None, tmp: str) -> Path:
+    """`site` if given, else the real site built into `tmp`."""
+    if site is not None:
+        return site
+    build(Path(tmp) / "site", "http://127.0.0.1/")
+    return Path(tmp) / "site"
+
+
 def run(site: Path, queries: dict) -> dict[str, Score]:
     from playwright.sync_api import sync_playwright
 
@@ -118,14 +141,8 @@ def run(site: Path, queries: dict) -> dict[str, Score]:
     with serve(site) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for lang in ("vi", "en"):
-            context = browser.new_context()
-            context.add_init_script(KEEP_WORKER)
-            page = context.new_page()
             errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(url + ("" if lang == "vi" else "en/"))
-            page.keyboard.press("/")        # opens search: the index loads now (lazy-search.js)
-            page.wait_for_function("() => window.__bench.ready", timeout=60_000)
+            context, page = worker_page(browser, url + ("" if lang == "vi" else "en/"), errors)
             page.evaluate(ASK, ["bảo vệ trẻ em", "bao ve tre em"])      # warm up
             for mode, (mode_lang, typed) in MODES.items():
                 if mode_lang != lang:
@@ -160,11 +177,6 @@ def p95(values: list[float]) -> float:
     return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
 
 
-def _shown(path: Path) -> str:
-    path = path.resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
@@ -179,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     queries = {lang: [dict(item) for item in queries[lang]] for lang in ("vi", "en")}
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            build(site, "http://127.0.0.1/")
+        site = built_site(args.site, tmp)
         scores = run(site, queries)
         sizes = {lang: measure((site / rel).read_bytes(), lang, rel) for lang, rel in
                  (("vi", "search/search_index.json"), ("en", "en/search/search_index.json"))}
@@ -196,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             "index_gzip": {lang: size.gzip_size for lang, size in sizes.items()},
         }, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"Search relevance: {len(queries['vi'])} Vietnamese and {len(queries['en'])} English "
-          f"queries ({_shown(args.queries)}), Material's search worker in Chromium")
+          f"queries ({display_path(args.queries)}), Material's search worker in Chromium")
     print(machine_note())
     print(f"\n{'mode':<15}{'queries':>8}{'success@1':>11}{'success@3':>11}{'MRR':>7}"
           f"{'bao-tin first':>15}{'median ms':>11}{'p95 ms':>8}")

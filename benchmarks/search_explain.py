@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from _common import CHROMIUM, CHROMIUM_ARGS, build, serve
-from bench_relevance import KEEP_WORKER
+from _common import CHROMIUM, CHROMIUM_ARGS, serve
+from bench_relevance import built_site, worker_page
 
 ASK = """async q => {
   const data = await new Promise(done => {
@@ -37,15 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build(Path(tmp) / "site")
+        site = built_site(args.site, tmp)
         with serve(site) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context()
-            context.add_init_script(KEEP_WORKER)
-            page = context.new_page()
-            page.goto(url + ("en/" if args.en else ""))
-            page.keyboard.press("/")
-            page.wait_for_function("() => window.__bench.ready", timeout=60_000)
+            _, page = worker_page(browser, url + ("en/" if args.en else ""))
             for query in args.queries:
                 print(f"\n{query!r}")
                 for i, group in enumerate(page.evaluate(ASK, query)[:args.top], 1):
