@@ -63,7 +63,6 @@ MARK = {"vi": '!!! quote "Kế hoạch nói gì"', "en": '!!! quote "What the pl
 _QUOTE_CHARS = str.maketrans({c: '"' for c in "\"“”„‟«»'‘’‚‛`"})
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*")
 _ADMONITION = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+\"(?P<title>[^\"]*)\")?")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\\?[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]]+\]:")
@@ -349,7 +348,8 @@ def blocks_of(text: str) -> list[Block]:
     out: list[Block] = []
     current: list[tuple[int, str]] = []
     marked_indent: int | None = None
-    in_fence = in_comment = in_footnote = False
+    in_comment = in_footnote = False
+    code = checkkit.code_lines(lines)
 
     def flush(marked: bool) -> None:
         if current:
@@ -358,11 +358,8 @@ def blocks_of(text: str) -> list[Block]:
 
     for index in range(start, len(lines)):
         number, raw = index + 1, lines[index]
-        if _FENCE.match(raw):
+        if index in code:
             flush(marked_indent is not None)
-            in_fence = not in_fence
-            continue
-        if in_fence:
             continue
         if in_comment or "<!--" in raw:
             in_comment = "-->" not in raw.split("<!--")[-1] if "<!--" in raw else "-->" not in raw

@@ -89,6 +89,23 @@ def line_of(text: str, needle: str, start: int = 1) -> int:
 # Reading files and front matter (the same rules as MkDocs: a leading "---" block of YAML)
 # ----------------------------------------------------------------------------------------------
 
+_CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of fenced code blocks, fences included (examples there are not
+    checked or filled). A fence closes only with the same marker (``` or ~~~) it opened with."""
+    inside, fence, skip = False, "", set()
+    for i, line in enumerate(lines):
+        m = _CODE_FENCE.match(line)
+        if m and (not inside or m.group(1) == fence):
+            inside, fence = (not inside), m.group(1)
+            skip.add(i)
+        elif inside:
+            skip.add(i)
+    return skip
+
+
 _FM_OPEN = re.compile(r"^-{3}[ \t]*$")
 _FM_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
 

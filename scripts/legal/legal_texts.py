@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.core import located_yaml
-from scripts.core.checkkit import Problem, Text, display_path
+from scripts.core.checkkit import Problem, Text, code_lines, display_path
 
 KINDS = ("official", "unofficial", "none")
 LANGS = ("vi", "en")
@@ -212,7 +212,6 @@ _SHORT = re.compile(r"(?<!\w)(" + "|".join(_spaced(w) for w in sorted(_SHORT_TYP
                     + r")(?:\s+(?:số|No\.?))?\s+(\d{1,4})(?:/(\d{4}))?(?![\w/-])")
 # A law named, not numbered: "Luật Trẻ em", "Bộ luật Lao động", "Law on Children", "Labour Code"
 _NAMED = re.compile(r"(?<!\w)(?:(?:Bộ\s+luật|Luật)\s+(\w)\w*|Law\s+on\s+(?:the\s+)?[A-Z]\w*|[A-Z][a-z]+\s+Code)(?!\w)")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[^\n]*$", re.S | re.M)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 
 
@@ -226,9 +225,12 @@ class Citation:
 
 
 def _masked(text: str) -> str:
-    """`text` with fenced code and `code` spans blanked (newlines kept, so lines still count)."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    """`text` with fenced code and `code` spans blanked (lengths and newlines kept, so lines
+    and offsets still count)."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    text = "\n".join(" " * len(line) if i in code else line for i, line in enumerate(lines))
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def find_citations(text: str, registry: dict[str, LegalText]) -> list[Citation]:

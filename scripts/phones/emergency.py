@@ -29,7 +29,7 @@ if __package__ in (None, ""):
 from scripts.core import checkkit  # noqa: E402
 from scripts.core.checkkit import Problem, Text  # noqa: E402
 from scripts.core.located_yaml import LocDict, LocList, load  # noqa: E402
-from scripts.phones.phone_markers import code_lines  # noqa: E402
+from scripts.core.checkkit import code_lines  # noqa: E402
 from scripts.phones.registry import PHONES_FILE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -28,6 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from scripts.core.checkkit import code_lines  # noqa: E402
 from scripts.phones.phone_text import check_text  # noqa: E402
 from scripts.phones.registry import PHONES_FILE, DataError, Phone, load_phones  # noqa: E402
 
@@ -37,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[2]
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*phones[ \t]*(?::[ \t]*(?P<numbers>[0-9][0-9 ,]*?))?[ \t]*-->[ \t]*$")
 _NEAR_MARKER = re.compile(r"<!--\s*phones?\b", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`[^`]*`")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
 UI = {
     "vi": {"call": "Gọi ", "source": "Nguồn: "},
@@ -97,19 +97,6 @@ def _select(registry: list[Phone], numbers: str | None) -> list[Phone]:
             "with its source, or fix the typo"
         )
     return chosen
-
-
-def code_lines(lines: list[str]) -> set[int]:
-    """Indexes of lines inside fenced code blocks (examples there are left alone)."""
-    inside, fence, skip = False, "", set()
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if m and (not inside or m.group(1) == fence):
-            inside, fence = (not inside), m.group(1)
-            skip.add(i)
-        elif inside:
-            skip.add(i)
-    return skip
 
 
 def check(markdown: str, registry: list[Phone], where: str) -> list[Problem]:
